@@ -1,0 +1,69 @@
+namespace QuantDesk.Client;
+
+/// <summary>
+/// Settings for the QuantDesk client: where the API is, how to authenticate, and how hard to try.
+/// Bind them from configuration or set them in code; they are validated the first time a client is created.
+/// </summary>
+public sealed class QuantDeskClientOptions
+{
+    /// <summary>The production gateway, used when <see cref="BaseAddress"/> is not set.</summary>
+    public static readonly Uri DefaultBaseAddress = new("https://api.quantdesk.app/");
+
+    private Uri _baseAddress = DefaultBaseAddress;
+
+    /// <summary>
+    /// The absolute address of the QuantDesk API. Defaults to <c>https://api.quantdesk.app/</c>. A missing trailing
+    /// slash is added, so that the API's relative paths resolve below it.
+    /// </summary>
+    public Uri BaseAddress
+    {
+        get => _baseAddress;
+        set => _baseAddress = WithTrailingSlash(value ?? throw new ArgumentNullException(nameof(value)));
+    }
+
+    /// <summary>
+    /// A static Bearer JWT sent on every request. Leave unset for public routes, or use
+    /// <see cref="AccessTokenProvider"/> for tokens that expire. Never logged, never shown by <see cref="ToString"/>.
+    /// </summary>
+    public string? AccessToken { get; set; }
+
+    /// <summary>
+    /// Supplies the Bearer JWT for each request, so tokens can rotate. When the API answers 401, the provider is
+    /// asked once more with <see cref="AccessTokenRequest.ForceRefresh"/> set and the request is retried once;
+    /// concurrent requests rejected together share that single refresh. Takes precedence over
+    /// <see cref="AccessToken"/>. Returning <see langword="null"/> sends the request without credentials.
+    /// </summary>
+    public Func<AccessTokenRequest, CancellationToken, ValueTask<string?>>? AccessTokenProvider { get; set; }
+
+    /// <summary>
+    /// An optional product token (for example <c>my-bot/2.1</c>) put in front of the client's User-Agent, so the
+    /// QuantDesk operators can tell your application's traffic apart.
+    /// </summary>
+    public string? ApplicationId { get; set; }
+
+    /// <summary>How failed attempts are retried.</summary>
+    public QuantDeskRetryOptions Retry { get; set; } = new();
+
+    /// <summary>The longest a single attempt may take before it is abandoned (and retried). Defaults to 10 seconds.</summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The longest a whole call may take, all attempts and delays included. Defaults to 60 seconds.</summary>
+    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The clock for timeouts and retry delays. Tests can substitute a fake one.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Describes the settings without revealing any credential.</summary>
+    /// <returns>A one-line summary in which the access token is redacted.</returns>
+    public override string ToString() =>
+        $"QuantDeskClientOptions {{ BaseAddress = {BaseAddress}, AccessToken = {(AccessToken is null ? "(none)" : "(redacted)")}, " +
+        $"AccessTokenProvider = {(AccessTokenProvider is null ? "(none)" : "(set)")}, ApplicationId = {ApplicationId ?? "(none)"}, " +
+        $"AttemptTimeout = {AttemptTimeout}, TotalTimeout = {TotalTimeout}, Retry = {Retry} }}";
+
+    internal bool HasCredentials => AccessTokenProvider is not null || AccessToken is not null;
+
+    private static Uri WithTrailingSlash(Uri address) =>
+        address.IsAbsoluteUri && !address.AbsolutePath.EndsWith('/')
+            ? new UriBuilder(address) { Path = address.AbsolutePath + "/" }.Uri
+            : address;
+}

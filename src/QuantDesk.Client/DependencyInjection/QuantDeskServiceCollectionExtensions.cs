@@ -1,0 +1,92 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using QuantDesk.Client;
+using QuantDesk.Client.Authentication;
+using QuantDesk.Client.Configuration;
+using QuantDesk.Client.Errors;
+using QuantDesk.Client.Http;
+using QuantDesk.Client.Logging;
+using QuantDesk.Client.Resilience;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the QuantDesk client on IHttpClientFactory.</summary>
+public static class QuantDeskServiceCollectionExtensions
+{
+    /// <summary>The name of the HttpClient the QuantDesk client uses, for <see cref="IHttpClientFactory"/> settings.</summary>
+    public const string HttpClientName = "QuantDesk.Client";
+
+    /// <summary>
+    /// Registers <see cref="IBacktestClient"/> with Bearer authentication, retries, timeouts, typed errors and
+    /// redacted logging. Calling it again only applies <paramref name="configure"/> on top; handlers are added once.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets the options, for example the access token or its provider.</param>
+    /// <returns>The HttpClient builder, to add handlers of your own (they run inside the retries).</returns>
+    public static IHttpClientBuilder AddQuantDeskClient(this IServiceCollection services, Action<QuantDeskClientOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+
+        services.Configure(configure);
+        return AddQuantDeskClientCore(services);
+    }
+
+    /// <summary>
+    /// Registers <see cref="IBacktestClient"/> with options bound from a configuration section (for example
+    /// <c>configuration.GetSection("QuantDesk")</c> with <c>BaseAddress</c>, <c>AccessToken</c>, <c>Retry:MaxRetryAttempts</c>...).
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The section holding the options.</param>
+    /// <param name="configure">Optional code settings applied after binding, such as a token provider.</param>
+    /// <returns>The HttpClient builder, to add handlers of your own (they run inside the retries).</returns>
+    public static IHttpClientBuilder AddQuantDeskClient(this IServiceCollection services, IConfiguration configuration, Action<QuantDeskClientOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<QuantDeskClientOptions>().Bind(configuration);
+        if (configure is not null)
+        {
+            services.Configure(configure);
+        }
+
+        return AddQuantDeskClientCore(services);
+    }
+
+    private static IHttpClientBuilder AddQuantDeskClientCore(IServiceCollection services)
+    {
+        if (services.Any(descriptor => descriptor.ServiceType == typeof(AccessTokenSource)))
+        {
+            return services.AddHttpClient(HttpClientName);
+        }
+
+        services.AddOptions<QuantDeskClientOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<QuantDeskClientOptions>, QuantDeskClientOptionsValidator>());
+        services.TryAddSingleton(provider => new AccessTokenSource(Options(provider)));
+
+        var builder = services
+            .AddHttpClient<IBacktestClient, BacktestClient>(HttpClientName)
+            .ConfigureHttpClient((provider, client) => HttpClientSetup.Configure(client, Options(provider)))
+            .AddHttpMessageHandler(() => new TransportFailureHandler());
+
+        builder.AddResilienceHandler(ResiliencePipelineSetup.PipelineName, (pipeline, context) =>
+        {
+            var options = Options(context.ServiceProvider);
+            pipeline.TimeProvider = options.TimeProvider;
+            ResiliencePipelineSetup.Configure(pipeline, options, Logger(context.ServiceProvider));
+        });
+
+        return builder
+            .AddHttpMessageHandler(provider => new BearerTokenHandler(provider.GetRequiredService<AccessTokenSource>(), Logger(provider)))
+            .RedactLoggedHeaders(LoggedHeaders.ShouldRedact);
+    }
+
+    private static QuantDeskClientOptions Options(IServiceProvider provider) =>
+        provider.GetRequiredService<IOptions<QuantDeskClientOptions>>().Value;
+
+    private static ILogger Logger(IServiceProvider provider) =>
+        provider.GetRequiredService<ILoggerFactory>().CreateLogger(ClientLog.Category);
+}

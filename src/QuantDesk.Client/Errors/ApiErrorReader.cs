@@ -1,0 +1,191 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+
+namespace QuantDesk.Client.Errors;
+
+/// <summary>
+/// Reads a failed answer into <see cref="ApiErrorDetails"/> and the matching typed exception. Lenient by design:
+/// an empty, HTML, truncated or partial body still yields the status code and whatever fields it does carry.
+/// </summary>
+internal static class ApiErrorReader
+{
+    /// <summary>How much of an error body is read at most; the rest is left unread.</summary>
+    internal const int MaxBodyBytes = 64 * 1024;
+
+    /// <summary>How much of the body an exception keeps for diagnostics.</summary>
+    internal const int MaxBodyCopyChars = 4096;
+
+    private const string RequestIdHeader = "X-Request-ID";
+
+    /// <summary>Reads an error response (capped) and creates the exception callers branch on.</summary>
+    public static async Task<QuantDeskApiException> CreateExceptionAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var body = await ReadCappedAsync(response.Content, cancellationToken).ConfigureAwait(false);
+        var request = response.RequestMessage;
+        var description = $"QuantDesk API call {request?.Method} {request?.RequestUri?.AbsolutePath} failed with {(int)response.StatusCode} ({response.ReasonPhrase ?? response.StatusCode.ToString()})";
+        var details = Read(
+            (int)response.StatusCode,
+            body,
+            FirstValue(response.Headers, RequestIdHeader),
+            RetryAfter(response.Headers.RetryAfter, response.Headers.Date),
+            response.Content.Headers.ContentType?.MediaType,
+            description);
+        return Create(details);
+    }
+
+    /// <summary>Reads the details NSwag's generated code has at hand (status, body text, header dictionary).</summary>
+    public static ApiErrorDetails Read(int statusCode, string? body, IReadOnlyDictionary<string, IEnumerable<string>> headers, string description)
+    {
+        var retryAfter = RetryConditionHeaderValue.TryParse(FirstValue(headers, "Retry-After"), out var header)
+            ? RetryAfter(header, date: null)
+            : null;
+        return Read(statusCode, body, FirstValue(headers, RequestIdHeader), retryAfter, FirstValue(headers, "Content-Type"), description);
+    }
+
+    /// <summary>Picks the exception type callers branch on for the status code.</summary>
+    public static QuantDeskApiException Create(ApiErrorDetails details) => details.StatusCode switch
+    {
+        (int)HttpStatusCode.NotFound => new QuantDeskNotFoundException(details),
+        (int)HttpStatusCode.Unauthorized or (int)HttpStatusCode.Forbidden => new QuantDeskAuthenticationException(details),
+        (int)HttpStatusCode.TooManyRequests => new QuantDeskRateLimitException(details),
+        _ => new QuantDeskApiException(details, innerException: null),
+    };
+
+    /// <summary>The pause a <c>Retry-After</c> asks for, whether given in seconds or as an HTTP date.</summary>
+    public static TimeSpan? RetryAfter(RetryConditionHeaderValue? header, DateTimeOffset? date, TimeProvider? clock = null)
+    {
+        if (header?.Delta is { } delta)
+        {
+            return delta;
+        }
+
+        if (header?.Date is { } until)
+        {
+            var now = date ?? (clock ?? TimeProvider.System).GetUtcNow();
+            var wait = until - now;
+            return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+        }
+
+        return null;
+    }
+
+    private static ApiErrorDetails Read(int statusCode, string? body, string? requestIdHeader, TimeSpan? retryAfter, string? mediaType, string description)
+    {
+        var error = ParseErrorBody(body);
+        var requestId = error.RequestId ?? requestIdHeader;
+        return new ApiErrorDetails
+        {
+            StatusCode = statusCode,
+            ErrorCode = error.Code,
+            Error = error.Error,
+            ServerMessage = error.Message,
+            RequestId = requestId,
+            Timestamp = error.Timestamp,
+            ResponseBody = body is null || body.Length <= MaxBodyCopyChars ? body : body[..MaxBodyCopyChars],
+            RetryAfter = retryAfter,
+            Message = Describe(description, error, requestId, body, mediaType),
+        };
+    }
+
+    private static string Describe(string description, ErrorBody error, string? requestId, string? body, string? mediaType)
+    {
+        var message = new StringBuilder(description.TrimEnd('.'));
+        var code = error.Code ?? error.Error;
+        if (code is not null || error.Message is not null)
+        {
+            message.Append(": ").Append(code);
+            if (code is not null && error.Message is not null)
+            {
+                message.Append(" - ");
+            }
+
+            message.Append(error.Message);
+        }
+        else if (!error.IsJsonObject && !string.IsNullOrWhiteSpace(body))
+        {
+            message.Append(CultureInfo.InvariantCulture, $". The body is not a QuantDesk error ({mediaType ?? "no content type"}, {body.Length} characters)");
+        }
+        else if (string.IsNullOrWhiteSpace(body))
+        {
+            message.Append(". The response body is empty");
+        }
+
+        if (requestId is not null)
+        {
+            message.Append(CultureInfo.InvariantCulture, $" (request id {requestId})");
+        }
+
+        return message.Append('.').ToString();
+    }
+
+    private static ErrorBody ParseErrorBody(string? body)
+    {
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return default;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return default;
+            }
+
+            return new ErrorBody(
+                IsJsonObject: true,
+                Code: StringProperty(root, "code"),
+                Error: StringProperty(root, "error"),
+                Message: StringProperty(root, "message"),
+                RequestId: StringProperty(root, "request_id"),
+                Timestamp: DateTimeOffset.TryParse(StringProperty(root, "timestamp"), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var timestamp) ? timestamp : null);
+        }
+        catch (JsonException)
+        {
+            return default;
+        }
+    }
+
+    private static string? StringProperty(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static async Task<string?> ReadCappedAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            var buffer = new byte[MaxBodyBytes];
+            var length = 0;
+            int read;
+            while (length < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                length += read;
+            }
+
+            return length == 0 ? null : Encoding.UTF8.GetString(buffer, 0, length);
+        }
+    }
+
+    private static string? FirstValue(HttpHeaders headers, string name) =>
+        headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
+
+    private static string? FirstValue(IReadOnlyDictionary<string, IEnumerable<string>> headers, string name)
+    {
+        foreach (var (key, values) in headers)
+        {
+            if (string.Equals(key, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return values.FirstOrDefault();
+            }
+        }
+
+        return null;
+    }
+
+    private readonly record struct ErrorBody(bool IsJsonObject, string? Code, string? Error, string? Message, string? RequestId, DateTimeOffset? Timestamp);
+}

@@ -1,0 +1,55 @@
+using QuantDesk.Client.Errors;
+
+namespace QuantDesk.Client;
+
+/// <summary>
+/// The QuantDesk API answered, but not with the expected result: an error status, an envelope that reports
+/// <c>success: false</c>, or a body that is not the documented JSON. Carries what the API said about it
+/// (the fields of its <c>Error</c> schema) and a capped copy of the response body.
+/// </summary>
+public class QuantDeskApiException : QuantDeskException
+{
+    private readonly ApiErrorDetails _details;
+
+    internal QuantDeskApiException(ApiErrorDetails details, Exception? innerException)
+        : base(details.Message, innerException)
+    {
+        _details = details;
+    }
+
+    /// <summary>
+    /// The shape NSwag's generated code constructs. It throws this only for successful statuses whose body could
+    /// not be read (malformed JSON, a missing <c>data</c>, <c>success: false</c>); error statuses are mapped to
+    /// typed exceptions before the generated code sees them.
+    /// </summary>
+    internal QuantDeskApiException(
+        string message,
+        int statusCode,
+        string? response,
+        IReadOnlyDictionary<string, IEnumerable<string>> headers,
+        Exception? innerException)
+        : this(ApiErrorReader.Read(statusCode, response, headers, message), innerException)
+    {
+    }
+
+    /// <summary>The HTTP status code of the API's answer.</summary>
+    public override int? StatusCode => _details.StatusCode;
+
+    /// <summary>The API's request id (the body's <c>request_id</c>, else an <c>X-Request-ID</c> header), if any.</summary>
+    public override string? RequestId => _details.RequestId;
+
+    /// <summary>The API's machine-readable error code (<c>code</c>), for example <c>RUN_NOT_FOUND</c>.</summary>
+    public string? ErrorCode => _details.ErrorCode;
+
+    /// <summary>The API's error name (<c>error</c>), which usually repeats <see cref="ErrorCode"/>.</summary>
+    public string? Error => _details.Error;
+
+    /// <summary>The API's human-readable explanation (<c>message</c>).</summary>
+    public string? ServerMessage => _details.ServerMessage;
+
+    /// <summary>When the API says the error happened (<c>timestamp</c>).</summary>
+    public DateTimeOffset? Timestamp => _details.Timestamp;
+
+    /// <summary>The start of the response body (at most 4,096 characters), for diagnostics.</summary>
+    public string? ResponseBody => _details.ResponseBody;
+}

@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Logging;
+
+namespace QuantDesk.Client.Logging;
+
+/// <summary>The client's own log events. Event ids are stable; no event carries a credential.</summary>
+internal static partial class ClientLog
+{
+    /// <summary>The category the client logs under.</summary>
+    public const string Category = "QuantDesk.Client";
+
+    [LoggerMessage(EventId = 1001, EventName = "AccessTokenRejected", Level = LogLevel.Information,
+        Message = "QuantDesk API rejected the access token for {Method} {RequestUri} (401); refreshing it once")]
+    public static partial void AccessTokenRejected(ILogger logger, HttpMethod method, Uri? requestUri);
+
+    [LoggerMessage(EventId = 1002, EventName = "RetryScheduled", Level = LogLevel.Warning,
+        Message = "QuantDesk API call {Method} {RequestUri} failed ({Outcome}); retry {RetryNumber} in {DelayMilliseconds} ms")]
+    public static partial void RetryScheduled(ILogger logger, HttpMethod? method, Uri? requestUri, string outcome, int retryNumber, double delayMilliseconds);
+
+    [LoggerMessage(EventId = 1003, EventName = "RequestFailed", Level = LogLevel.Warning,
+        Message = "QuantDesk API call failed: {StatusCode} {ErrorCode} (request id {RequestId})")]
+    public static partial void RequestFailed(ILogger logger, int statusCode, string? errorCode, string? requestId);
+}

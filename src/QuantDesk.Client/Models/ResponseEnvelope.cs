@@ -1,0 +1,22 @@
+using System.Text.Json;
+
+namespace QuantDesk.Client.Models;
+
+/// <summary>
+/// Rules of the envelope every QuantDesk answer comes in (<c>{ "success": ..., "data": ... }</c>).
+/// </summary>
+internal static class ResponseEnvelope
+{
+    /// <summary>
+    /// A success status whose envelope says <c>success: false</c> is a failure. Raised as a
+    /// <see cref="JsonException"/> from deserialization, so the client reports it like any unusable body, with
+    /// the error fields the body carries.
+    /// </summary>
+    public static void EnsureSucceeded(bool success)
+    {
+        if (!success)
+        {
+            throw new JsonException("The response envelope reports \"success\": false.");
+        }
+    }
+}

@@ -1,0 +1,33 @@
+namespace QuantDesk.Client;
+
+/// <summary>
+/// How the client retries an idempotent request after a transient failure: 408, 429, 500, 502, 503, 504,
+/// a transport error or an attempt timeout. Requests with unsafe methods (POST, PATCH, PUT, DELETE) are never
+/// retried, because a retried submit could run twice.
+/// </summary>
+public sealed class QuantDeskRetryOptions
+{
+    /// <summary>Retries after the first attempt; 0 turns retrying off. Defaults to 3.</summary>
+    public int MaxRetryAttempts { get; set; } = 3;
+
+    /// <summary>The delay before the first retry; later ones grow exponentially, with jitter. Defaults to 500 ms.</summary>
+    public TimeSpan BaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The longest computed backoff delay. Defaults to 30 seconds.</summary>
+    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Whether backoff delays are randomised so that many clients do not retry in step. Defaults to true.</summary>
+    public bool UseJitter { get; set; } = true;
+
+    /// <summary>
+    /// The longest <c>Retry-After</c> the client waits for. A server asking for a longer pause gets no retry: the
+    /// call fails at once with the server's answer (for 429, a <see cref="QuantDeskRateLimitException"/> whose
+    /// <see cref="QuantDeskRateLimitException.RetryAfter"/> tells when to come back). Defaults to 30 seconds.
+    /// </summary>
+    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Describes the retry settings.</summary>
+    /// <returns>A one-line summary.</returns>
+    public override string ToString() =>
+        $"{{ MaxRetryAttempts = {MaxRetryAttempts}, BaseDelay = {BaseDelay}, MaxDelay = {MaxDelay}, UseJitter = {UseJitter}, MaxRetryAfter = {MaxRetryAfter} }}";
+}
