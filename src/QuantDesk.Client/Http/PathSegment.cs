@@ -5,21 +5,23 @@ internal static class PathSegment
 {
     /// <summary>
     /// Escapes <paramref name="value"/> so that it reaches the server as one path segment that decodes back
-    /// to the value: reserved characters, spaces and non-ASCII are percent-encoded, and the dot segments
-    /// "." and ".." are encoded too, because URI resolution would otherwise remove them and address another
-    /// resource.
+    /// to the value: reserved characters (<c>/ ? # %</c>), spaces, control characters and non-ASCII are
+    /// percent-encoded.
     /// </summary>
-    /// <exception cref="ArgumentException">The value is empty or only white space.</exception>
+    /// <exception cref="ArgumentException">
+    /// The value is empty or white space, or is "." or "..": URI syntax treats those as "this" and "parent"
+    /// segments (escaped or not, RFC 3986 section 6.2.2.3), so no URL can carry them as data.
+    /// </exception>
     public static string Escape(string? value, string parameterName)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(value, parameterName);
-
-        var escaped = Uri.EscapeDataString(value);
-        return escaped switch
+        if (value is "." or "..")
         {
-            "." => "%2E",
-            ".." => "%2E%2E",
-            _ => escaped,
-        };
+            throw new ArgumentException(
+                $"'{value}' cannot be sent as the {parameterName} path segment: URLs treat it as a relative reference, not as data.",
+                parameterName);
+        }
+
+        return Uri.EscapeDataString(value);
     }
 }

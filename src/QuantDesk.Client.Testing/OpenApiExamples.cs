@@ -1,0 +1,53 @@
+using System.Text.Json.Nodes;
+
+namespace QuantDesk.Client.Testing;
+
+/// <summary>Builds example JSON bodies from the <c>example</c> values of the embedded openapi.json.</summary>
+internal static class OpenApiExamples
+{
+    private static readonly Lazy<JsonObject> Document = new(LoadDocument);
+
+    /// <summary>An example instance of the named component schema, with every property that has an example.</summary>
+    public static JsonObject ForSchema(string schemaName) =>
+        (JsonObject)Build(Schema(schemaName))!;
+
+    private static JsonObject Schema(string schemaName) =>
+        Document.Value["components"]?["schemas"]?[schemaName] as JsonObject
+        ?? throw new InvalidOperationException($"openapi.json has no schema '{schemaName}'.");
+
+    private static JsonNode? Build(JsonObject schema)
+    {
+        if (schema["$ref"]?.GetValue<string>() is { } reference)
+        {
+            return Build(Schema(reference[(reference.LastIndexOf('/') + 1)..]));
+        }
+
+        if (schema["example"] is { } example)
+        {
+            return example.DeepClone();
+        }
+
+        if (schema["properties"] is JsonObject properties)
+        {
+            var instance = new JsonObject();
+            foreach (var (name, propertySchema) in properties)
+            {
+                if (propertySchema is JsonObject propertyObject && Build(propertyObject) is { } value)
+                {
+                    instance[name] = value;
+                }
+            }
+
+            return instance;
+        }
+
+        return null;
+    }
+
+    private static JsonObject LoadDocument()
+    {
+        using var stream = typeof(OpenApiExamples).Assembly.GetManifestResourceStream("QuantDesk.Client.Testing.openapi.json")
+            ?? throw new InvalidOperationException("The embedded openapi.json is missing.");
+        return JsonNode.Parse(stream)!.AsObject();
+    }
+}
