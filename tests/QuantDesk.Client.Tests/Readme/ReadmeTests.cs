@@ -1,0 +1,86 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using QuantDesk.Client.Testing;
+using QuantDesk.Client.Tests.Support;
+
+namespace QuantDesk.Client.Tests.Readme;
+
+public sealed partial class ReadmeTests
+{
+    [Test]
+    public void Every_csharp_block_of_the_readme_is_compiled_in_ReadmeSnippets()
+    {
+        var snippets = Lines(File.ReadAllText(RepositoryFile("tests/QuantDesk.Client.Tests/Readme/ReadmeSnippets.cs")));
+        var blocks = CSharpBlock().Matches(File.ReadAllText(RepositoryFile("README.md"))).Select(match => Lines(match.Groups[1].Value)).ToList();
+
+        Assert.That(blocks, Has.Count.GreaterThanOrEqualTo(6));
+        foreach (var block in blocks)
+        {
+            Assert.That(ContainsRun(snippets, block), Is.True, "README block not found in ReadmeSnippets.cs:\n" + string.Join('\n', block));
+        }
+    }
+
+    [Test]
+    public async Task The_sandbox_snippet_prints_the_example_metrics()
+    {
+        var run = await ReadmeSnippets.SandboxAsync();
+
+        Assert.That((run.Sharpe, run.Dsr, run.MaxDrawdown), Is.EqualTo((1.84, 0.72, -0.14)));
+    }
+
+    [Test]
+    public async Task The_configuration_snippet_binds_the_readme_settings()
+    {
+        using var sandbox = QuantDeskSandbox.Start();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["QuantDesk:BaseAddress"] = sandbox.BaseAddress.ToString(),
+            ["QuantDesk:ApplicationId"] = "grid-bot/2.1",
+            ["QuantDesk:AttemptTimeout"] = "00:00:10",
+            ["QuantDesk:Retry:MaxRetryAttempts"] = "1",
+        }).Build();
+        var services = new ServiceCollection().AddLogging();
+        ReadmeSnippets.RegisterFromConfiguration(services, configuration);
+        services.AddSingleton<RunReport>();
+        await using var provider = services.BuildServiceProvider();
+
+        var description = await provider.GetRequiredService<RunReport>().DescribeAsync(QuantDeskSandbox.ExampleRunId, CancellationToken.None);
+
+        Assert.That(description, Does.StartWith("b4f1c2a0-6d3e-4f7a-9c1b-0a2d3e4f5a6b: completed, Sharpe 1.84, DSR 0.72"));
+        Assert.That(sandbox.Server.LogEntries.Single().RequestMessage!.Headers!["User-Agent"].Single(), Does.StartWith("grid-bot/2.1 "));
+    }
+
+    [Test]
+    public async Task The_error_snippet_handles_an_unknown_run_without_throwing()
+    {
+        using var fixture = new ClientFixture();
+        var logs = new CapturingLoggerProvider();
+        using var loggerFactory = LoggerFactory.Create(builder => builder.AddProvider(logs));
+
+        await ReadmeSnippets.HandleErrorsAsync(fixture.Client, "no-such-run", loggerFactory.CreateLogger("readme"), CancellationToken.None);
+
+        Assert.That(logs.Entries.Select(entry => entry.Message), Has.One.EqualTo("Unknown run no-such-run (request id req_sandbox_404)"));
+    }
+
+    private static string[] Lines(string text) =>
+        text.Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0).ToArray();
+
+    private static bool ContainsRun(string[] haystack, string[] needle) =>
+        Enumerable.Range(0, haystack.Length - needle.Length + 1).Any(start => haystack.AsSpan(start, needle.Length).SequenceEqual(needle));
+
+    private static string RepositoryFile(string relativePath)
+    {
+        var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "QuantDesk.Client.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return Path.Combine(directory?.FullName ?? throw new DirectoryNotFoundException("repository root"), relativePath);
+    }
+
+    [GeneratedRegex("```csharp\\n(.*?)```", RegexOptions.Singleline)]
+    private static partial Regex CSharpBlock();
+}
