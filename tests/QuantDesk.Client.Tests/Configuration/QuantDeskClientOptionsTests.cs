@@ -1,0 +1,125 @@
+using Microsoft.Extensions.Options;
+using QuantDesk.Client.Configuration;
+
+namespace QuantDesk.Client.Tests.Configuration;
+
+public sealed class QuantDeskClientOptionsTests
+{
+    [Test]
+    public void Defaults_are_valid_and_point_at_production()
+    {
+        var options = new QuantDeskClientOptions();
+
+        Assert.That(Validate(options), Is.Empty);
+        Assert.That(options.BaseAddress, Is.EqualTo(new Uri("https://api.quantdesk.app/")));
+    }
+
+    [TestCase("https://api.example.com", "https://api.example.com/")]
+    [TestCase("https://api.example.com/gateway", "https://api.example.com/gateway/")]
+    [TestCase("https://api.example.com/gateway/", "https://api.example.com/gateway/")]
+    public void Base_address_gets_a_trailing_slash(string given, string expected)
+    {
+        Assert.That(new QuantDeskClientOptions { BaseAddress = new Uri(given) }.BaseAddress, Is.EqualTo(new Uri(expected)));
+    }
+
+    [Test]
+    public void A_relative_base_address_is_refused()
+    {
+        var failures = Validate(new QuantDeskClientOptions { BaseAddress = new Uri("api/", UriKind.Relative) });
+
+        Assert.That(failures, Has.One.Contains("BaseAddress must be an absolute http(s) address"));
+    }
+
+    [Test]
+    public void A_token_over_plain_http_to_another_host_is_refused_without_echoing_the_token()
+    {
+        var failures = Validate(new QuantDeskClientOptions { BaseAddress = new Uri("http://api.example.com/"), AccessToken = "tok-123-secret" });
+
+        Assert.That(failures, Has.One.Contains("Use https"));
+        Assert.That(string.Join(" ", failures), Does.Not.Contain("tok-123-secret"));
+    }
+
+    [TestCase("http://localhost:5000/")]
+    [TestCase("http://127.0.0.1:5000/")]
+    [TestCase("http://[::1]:5000/")]
+    public void A_token_over_plain_http_to_loopback_is_allowed(string address)
+    {
+        Assert.That(Validate(new QuantDeskClientOptions { BaseAddress = new Uri(address), AccessToken = "t" }), Is.Empty);
+    }
+
+    [Test]
+    public void A_provider_over_plain_http_to_another_host_is_refused()
+    {
+        var options = new QuantDeskClientOptions { BaseAddress = new Uri("http://api.example.com/"), AccessTokenProvider = (_, _) => ValueTask.FromResult<string?>("t") };
+
+        Assert.That(Validate(options), Has.One.Contains("Use https"));
+    }
+
+    [Test]
+    public void Public_routes_over_plain_http_without_a_token_are_allowed()
+    {
+        Assert.That(Validate(new QuantDeskClientOptions { BaseAddress = new Uri("http://api.example.com/") }), Is.Empty);
+    }
+
+    [TestCase(3, "00:00:00", "00:01:00", "AttemptTimeout must be between")]
+    [TestCase(3, "00:00:10", "1.01:00:00", "TotalTimeout must be between")]
+    [TestCase(3, "00:00:30", "00:00:20", "AttemptTimeout (00:00:30) must not exceed QuantDesk:TotalTimeout (00:00:20)")]
+    [TestCase(-1, "00:00:10", "00:01:00", "MaxRetryAttempts must be between 0 and 10; got -1")]
+    [TestCase(11, "00:00:10", "00:01:00", "MaxRetryAttempts must be between 0 and 10; got 11")]
+    public void Out_of_range_settings_are_refused_by_name(int retries, string attemptTimeout, string totalTimeout, string expected)
+    {
+        var options = new QuantDeskClientOptions
+        {
+            AttemptTimeout = TimeSpan.Parse(attemptTimeout, System.Globalization.CultureInfo.InvariantCulture),
+            TotalTimeout = TimeSpan.Parse(totalTimeout, System.Globalization.CultureInfo.InvariantCulture),
+            Retry = { MaxRetryAttempts = retries },
+        };
+
+        Assert.That(Validate(options), Has.Some.Contains(expected));
+    }
+
+    [Test]
+    public void Retry_delays_must_be_ordered()
+    {
+        var options = new QuantDeskClientOptions { Retry = { BaseDelay = TimeSpan.FromSeconds(10), MaxDelay = TimeSpan.FromSeconds(1) } };
+
+        Assert.That(Validate(options), Has.One.Contains("MaxDelay (00:00:01) must not be shorter than QuantDesk:Retry:BaseDelay (00:00:10)"));
+    }
+
+    [TestCase("has space")]
+    [TestCase("")]
+    [TestCase("a/b/c(")]
+    public void Application_id_must_be_one_product_token(string applicationId)
+    {
+        Assert.That(Validate(new QuantDeskClientOptions { ApplicationId = applicationId }), Has.One.Contains("ApplicationId must be one User-Agent product token"));
+    }
+
+    [TestCase(" padded")]
+    [TestCase("line\nbreak")]
+    [TestCase("   ")]
+    public void A_malformed_token_is_refused_without_echoing_it(string token)
+    {
+        var failures = Validate(new QuantDeskClientOptions { AccessToken = token });
+
+        Assert.That(failures, Has.One.Contains("AccessToken is empty, padded with white space or contains a line break"));
+    }
+
+    [Test]
+    public void ToString_describes_the_options_without_the_token()
+    {
+        var text = new QuantDeskClientOptions { AccessToken = "eyJhbGciOi.secret.sig", ApplicationId = "bot/1" }.ToString();
+
+        Assert.That(text, Does.Contain("AccessToken = (redacted)").And.Contain("ApplicationId = bot/1").And.Not.Contain("eyJhbGciOi"));
+    }
+
+    [Test]
+    public void The_standalone_client_validates_too()
+    {
+        var error = Assert.Throws<OptionsValidationException>(() => _ = new BacktestClient(new QuantDeskClientOptions { TotalTimeout = TimeSpan.Zero }));
+
+        Assert.That(error!.Message, Does.Contain("TotalTimeout must be between"));
+    }
+
+    private static IReadOnlyList<string> Validate(QuantDeskClientOptions options) =>
+        new QuantDeskClientOptionsValidator().Validate(null, options).Failures?.ToList() ?? [];
+}
