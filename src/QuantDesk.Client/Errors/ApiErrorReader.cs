@@ -76,6 +76,11 @@ internal static class ApiErrorReader
     {
         var error = ParseErrorBody(body);
         var requestId = error.RequestId ?? requestIdHeader;
+        if (error.Success == false && statusCode is >= 200 and < 300)
+        {
+            description = $"QuantDesk API answered {statusCode} but its envelope reports success: false";
+        }
+
         return new ApiErrorDetails
         {
             StatusCode = statusCode,
@@ -139,6 +144,7 @@ internal static class ApiErrorReader
 
             return new ErrorBody(
                 IsJsonObject: true,
+                Success: root.TryGetProperty("success", out var success) && success.ValueKind is JsonValueKind.True or JsonValueKind.False ? success.GetBoolean() : null,
                 Code: StringProperty(root, "code"),
                 Error: StringProperty(root, "error"),
                 Message: StringProperty(root, "message"),
@@ -187,5 +193,5 @@ internal static class ApiErrorReader
         return null;
     }
 
-    private readonly record struct ErrorBody(bool IsJsonObject, string? Code, string? Error, string? Message, string? RequestId, DateTimeOffset? Timestamp);
+    private readonly record struct ErrorBody(bool IsJsonObject, bool? Success, string? Code, string? Error, string? Message, string? RequestId, DateTimeOffset? Timestamp);
 }

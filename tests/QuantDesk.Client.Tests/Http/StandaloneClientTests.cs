@@ -1,0 +1,92 @@
+using QuantDesk.Client.Testing;
+using QuantDesk.Client.Tests.Support;
+
+namespace QuantDesk.Client.Tests.Http;
+
+public sealed class StandaloneClientTests
+{
+    private QuantDeskSandbox _sandbox = null!;
+
+    [SetUp]
+    public void SetUp() => _sandbox = QuantDeskSandbox.Start();
+
+    [TearDown]
+    public void TearDown() => _sandbox.Dispose();
+
+    [Test]
+    public async Task Without_a_container_the_client_authenticates_retries_and_maps_errors()
+    {
+        _sandbox.Server.AnswerRunInSequence(
+            "flaky",
+            Responses.Json(503, "{}"),
+            Responses.Json(200, QuantDeskSandbox.ExampleRunBody("flaky").ToJsonString()));
+        var client = new BacktestClient(Options(token: "standalone-token"));
+
+        var run = (await client.GetBacktestRunAsync("flaky")).Data;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.RunId, Is.EqualTo("flaky"));
+            Assert.That(_sandbox.Server.RequestsTo("flaky"), Is.EqualTo(2));
+            Assert.That(_sandbox.Server.LogEntries.Select(entry => entry.RequestMessage!.Headers!["Authorization"].Single()), Is.All.EqualTo("Bearer standalone-token"));
+            Assert.ThrowsAsync<QuantDeskNotFoundException>(() => client.GetBacktestRunAsync("missing"));
+        });
+    }
+
+    [Test]
+    public async Task Without_a_container_the_token_provider_is_refreshed_once_on_401()
+    {
+        _sandbox.Server.Given(Responses.GetRun("guarded").WithHeader("Authorization", "Bearer stale")).AtPriority(0)
+            .RespondWith(Responses.Json(401, QuantDeskSandbox.ErrorBody("TOKEN_EXPIRED", "Token expired.").ToJsonString()));
+        _sandbox.ServeRun("guarded", QuantDeskSandbox.ExampleRunBody("guarded"));
+        var refreshes = 0;
+        var client = new BacktestClient(new QuantDeskClientOptions
+        {
+            BaseAddress = _sandbox.BaseAddress,
+            AccessTokenProvider = (request, _) =>
+            {
+                if (request.ForceRefresh)
+                {
+                    refreshes++;
+                }
+
+                return ValueTask.FromResult<string?>(refreshes == 0 ? "stale" : "fresh");
+            },
+        });
+
+        var run = (await client.GetBacktestRunAsync("guarded")).Data;
+
+        Assert.That((run.RunId, refreshes, _sandbox.Server.RequestsTo("guarded")), Is.EqualTo(("guarded", 1, 2)));
+    }
+
+    [Test]
+    public void Without_a_container_transport_failures_are_typed()
+    {
+        var client = new BacktestClient(new QuantDeskClientOptions
+        {
+            BaseAddress = new Uri($"http://127.0.0.1:{ClosedPort()}/"),
+            Retry = { MaxRetryAttempts = 1, BaseDelay = TimeSpan.FromMilliseconds(5) },
+        });
+
+        var error = Assert.ThrowsAsync<QuantDeskConnectionException>(() => client.GetBacktestRunAsync("any"));
+
+        Assert.That(error!.InnerException, Is.InstanceOf<HttpRequestException>());
+        Assert.That(error.StatusCode, Is.Null);
+    }
+
+    private QuantDeskClientOptions Options(string? token = null) => new()
+    {
+        BaseAddress = _sandbox.BaseAddress,
+        AccessToken = token,
+        Retry = { BaseDelay = TimeSpan.FromMilliseconds(5) },
+    };
+
+    private static int ClosedPort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}
