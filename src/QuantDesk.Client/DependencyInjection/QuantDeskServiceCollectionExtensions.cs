@@ -74,7 +74,9 @@ public static class QuantDeskServiceCollectionExtensions
 
         builder.AddResilienceHandler(ResiliencePipelineSetup.PipelineName, (pipeline, context) =>
         {
-            var options = Options(context.ServiceProvider);
+            // Retry and timeout settings changed in configuration apply to the next calls without a restart.
+            context.EnableReloads<QuantDeskClientOptions>();
+            var options = context.GetOptions<QuantDeskClientOptions>();
             pipeline.TimeProvider = options.TimeProvider;
             ResiliencePipelineSetup.Configure(pipeline, options, Logger(context.ServiceProvider));
         });

@@ -86,6 +86,29 @@ public sealed class AddQuantDeskClientTests
     }
 
     [Test]
+    public async Task Retry_settings_reloaded_from_configuration_apply_to_the_next_call()
+    {
+        using var sandbox = QuantDeskSandbox.Start();
+        sandbox.Server.AnswerRun("down", Responses.Json(503, "{}"));
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["QuantDesk:BaseAddress"] = sandbox.BaseAddress.ToString(),
+            ["QuantDesk:Retry:MaxRetryAttempts"] = "2",
+            ["QuantDesk:Retry:BaseDelay"] = "00:00:00.005",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddQuantDeskClient(configuration.GetSection("QuantDesk"));
+        await using var provider = services.BuildServiceProvider();
+
+        Assert.ThrowsAsync<QuantDeskApiException>(() => provider.GetRequiredService<IBacktestClient>().GetBacktestRunAsync("down"));
+        configuration["QuantDesk:Retry:MaxRetryAttempts"] = "0";
+        configuration.Reload();
+        Assert.ThrowsAsync<QuantDeskApiException>(() => provider.GetRequiredService<IBacktestClient>().GetBacktestRunAsync("down"));
+
+        Assert.That(sandbox.Server.RequestsTo("down"), Is.EqualTo(3 + 1));
+    }
+
+    [Test]
     public void Invalid_options_fail_on_first_use_with_a_message_naming_the_setting()
     {
         var services = new ServiceCollection();
