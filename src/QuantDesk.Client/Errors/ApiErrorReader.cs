@@ -42,7 +42,9 @@ internal static class ApiErrorReader
         var retryAfter = RetryConditionHeaderValue.TryParse(FirstValue(headers, "Retry-After"), out var header)
             ? RetryAfter(header, date: null)
             : null;
-        return Read(statusCode, body, FirstValue(headers, RequestIdHeader), retryAfter, FirstValue(headers, "Content-Type"), description);
+        // NSwag's own text ("Could not deserialize ...") names no status: say what came back, keep its detail.
+        var described = string.Create(CultureInfo.InvariantCulture, $"QuantDesk API answered {statusCode} with a body the client could not use ({description.TrimEnd('.')})");
+        return Read(statusCode, body, FirstValue(headers, RequestIdHeader), retryAfter, FirstValue(headers, "Content-Type"), described);
     }
 
     /// <summary>Picks the exception type callers branch on for the status code.</summary>
