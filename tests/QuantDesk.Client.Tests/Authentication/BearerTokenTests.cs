@@ -28,7 +28,7 @@ public sealed class BearerTokenTests
     {
         var provider = new RefreshingProvider("old-token", "new-token");
         using var fixture = new ClientFixture(options => options.AccessTokenProvider = provider.GetAsync);
-        AcceptOnly(fixture.Sandbox.Server, "new-token");
+        fixture.Sandbox.Server.AcceptOnlyToken(RunId, "new-token");
 
         var response = await fixture.Client.GetBacktestRunAsync(RunId);
 
@@ -45,7 +45,7 @@ public sealed class BearerTokenTests
     {
         var provider = new RefreshingProvider("old-token", "new-token");
         using var fixture = new ClientFixture(options => options.AccessTokenProvider = provider.GetAsync);
-        AcceptOnly(fixture.Sandbox.Server, "some-other-token");
+        fixture.Sandbox.Server.AcceptOnlyToken(RunId, "some-other-token");
 
         var exception = Assert.ThrowsAsync<QuantDeskAuthenticationException>(() => fixture.Client.GetBacktestRunAsync(RunId));
 
@@ -61,7 +61,7 @@ public sealed class BearerTokenTests
     public void A_static_token_refused_with_401_ends_in_an_authentication_exception_without_a_second_request()
     {
         using var fixture = new ClientFixture(options => options.AccessToken = "static-token");
-        AcceptOnly(fixture.Sandbox.Server, "some-other-token");
+        fixture.Sandbox.Server.AcceptOnlyToken(RunId, "some-other-token");
 
         var exception = Assert.ThrowsAsync<QuantDeskAuthenticationException>(() => fixture.Client.GetBacktestRunAsync(RunId));
 
@@ -122,7 +122,7 @@ public sealed class BearerTokenTests
 
             return token;
         });
-        AcceptOnly(fixture.Sandbox.Server, "new-token");
+        fixture.Sandbox.Server.AcceptOnlyToken(RunId, "new-token");
 
         var responses = await Task.WhenAll(Enumerable.Range(0, calls).Select(_ => Task.Run(() => fixture.Client.GetBacktestRunAsync(RunId))));
 
@@ -219,17 +219,6 @@ public sealed class BearerTokenTests
             Assert.That(fixture.Sandbox.BaseAddress.Scheme, Is.EqualTo("http"));
             Assert.That(AuthorizationHeaders(fixture.Sandbox.Server), Is.EqualTo(new[] { "Bearer loopback-token" }));
         });
-    }
-
-    /// <summary>Answers the run with 200 for the accepted token and 401 for any other.</summary>
-    private static void AcceptOnly(WireMockServer server, string acceptedToken)
-    {
-        server.Given(Responses.GetRun(RunId).WithHeader("Authorization", "Bearer " + acceptedToken))
-            .AtPriority(0)
-            .RespondWith(Responses.Json(200, QuantDeskSandbox.ExampleRunBody(RunId).ToJsonString()));
-        server.Given(Responses.GetRun(RunId))
-            .AtPriority(1)
-            .RespondWith(Responses.Json(401, QuantDeskSandbox.ErrorBody("UNAUTHORIZED", "Token expired.", "req_401").ToJsonString()));
     }
 
     private static string[] AuthorizationHeaders(WireMockServer server) =>

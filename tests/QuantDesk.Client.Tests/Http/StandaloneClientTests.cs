@@ -64,7 +64,7 @@ public sealed class StandaloneClientTests
     {
         var client = new BacktestClient(new QuantDeskClientOptions
         {
-            BaseAddress = new Uri($"http://127.0.0.1:{ClosedPort()}/"),
+            BaseAddress = new Uri($"http://127.0.0.1:{LoopbackPorts.Closed()}/"),
             Retry = { MaxRetryAttempts = 1, BaseDelay = TimeSpan.FromMilliseconds(5) },
         });
 
@@ -80,13 +80,4 @@ public sealed class StandaloneClientTests
         AccessToken = token,
         Retry = { BaseDelay = TimeSpan.FromMilliseconds(5) },
     };
-
-    private static int ClosedPort()
-    {
-        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 }

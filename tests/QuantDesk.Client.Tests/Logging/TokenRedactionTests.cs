@@ -90,7 +90,7 @@ public sealed class TokenRedactionTests
     {
         using var refused = new ClientFixture(options =>
         {
-            options.BaseAddress = new Uri($"http://127.0.0.1:{ClosedLoopbackPort()}/");
+            options.BaseAddress = new Uri($"http://127.0.0.1:{LoopbackPorts.Closed()}/");
             options.AccessToken = OldToken;
             options.Retry.MaxRetryAttempts = 1;
         });
@@ -130,7 +130,7 @@ public sealed class TokenRedactionTests
     [Test]
     public async Task A_401_refresh_logs_AccessTokenRejected_without_the_token()
     {
-        AcceptOnly(_fixture.Sandbox.Server, AuthRunId, NewToken);
+        _fixture.Sandbox.Server.AcceptOnlyToken(AuthRunId, NewToken);
 
         await _fixture.Client.GetBacktestRunAsync(AuthRunId);
 
@@ -183,7 +183,7 @@ public sealed class TokenRedactionTests
     private async Task RunEveryFlowAsync()
     {
         var server = _fixture.Sandbox.Server;
-        AcceptOnly(server, AuthRunId, NewToken);
+        server.AcceptOnlyToken(AuthRunId, NewToken);
         server.AnswerRunInSequence(FlakyRunId, Responses.Json(503, "{}"), Responses.Json(200, QuantDeskSandbox.ExampleRunBody(FlakyRunId).ToJsonString()));
 
         await _fixture.Client.GetBacktestRunAsync(QuantDeskSandbox.ExampleRunId);
@@ -199,7 +199,7 @@ public sealed class TokenRedactionTests
     private Task RejectEveryTokenAndCallAsync()
     {
         const string runId = "run-always-401";
-        AcceptOnly(_fixture.Sandbox.Server, runId, "no-such-token");
+        _fixture.Sandbox.Server.AcceptOnlyToken(runId, "no-such-token");
         return _fixture.Client.GetBacktestRunAsync(runId);
     }
 
@@ -213,24 +213,5 @@ public sealed class TokenRedactionTests
         {
             _exceptions.Add(exception);
         }
-    }
-
-    private static void AcceptOnly(WireMockServer server, string runId, string acceptedToken)
-    {
-        server.Given(Responses.GetRun(runId).WithHeader("Authorization", "Bearer " + acceptedToken))
-            .AtPriority(0)
-            .RespondWith(Responses.Json(200, QuantDeskSandbox.ExampleRunBody(runId).ToJsonString()));
-        server.Given(Responses.GetRun(runId))
-            .AtPriority(1)
-            .RespondWith(Responses.Json(401, QuantDeskSandbox.ErrorBody("UNAUTHORIZED", "Token expired.", "req_401").ToJsonString()));
-    }
-
-    private static int ClosedLoopbackPort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

@@ -266,7 +266,7 @@ public sealed class RetryTests
         using var fixture = new ClientFixture(
             options =>
             {
-                options.BaseAddress = new Uri($"http://127.0.0.1:{ClosedLoopbackPort()}/");
+                options.BaseAddress = new Uri($"http://127.0.0.1:{LoopbackPorts.Closed()}/");
                 options.Retry.MaxRetryAttempts = 2;
             },
             http => http.AddHttpMessageHandler(() => attempts));
@@ -342,15 +342,6 @@ public sealed class RetryTests
             Assert.That(posts, Is.EqualTo(1));
             Assert.That(gets, Is.EqualTo(4), "control: a GET answered 503 is retried 3 times");
         });
-    }
-
-    private static int ClosedLoopbackPort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 
     /// <summary>Counts attempts as the innermost handler sees them (inside retries, after the token handler).</summary>

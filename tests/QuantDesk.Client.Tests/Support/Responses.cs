@@ -1,3 +1,4 @@
+using QuantDesk.Client.Testing;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
@@ -40,4 +41,15 @@ public static class Responses
 
     public static int RequestsTo(this WireMockServer server, string runId) =>
         server.LogEntries.Count(entry => entry.RequestMessage!.Path == RunPath + runId);
+
+    /// <summary>Answers the run with 200 for the accepted Bearer token and 401 for any other or none.</summary>
+    public static void AcceptOnlyToken(this WireMockServer server, string runId, string acceptedToken)
+    {
+        server.Given(GetRun(runId).WithHeader("Authorization", "Bearer " + acceptedToken))
+            .AtPriority(0)
+            .RespondWith(Json(200, QuantDeskSandbox.ExampleRunBody(runId).ToJsonString()));
+        server.Given(GetRun(runId))
+            .AtPriority(1)
+            .RespondWith(Json(401, QuantDeskSandbox.ErrorBody("UNAUTHORIZED", "Token expired.", "req_401").ToJsonString()));
+    }
 }
