@@ -16,7 +16,4 @@ internal static partial class ClientLog
         Message = "QuantDesk API call {Method} {RequestUri} failed ({Outcome}); retry {RetryNumber} in {DelayMilliseconds} ms")]
     public static partial void RetryScheduled(ILogger logger, HttpMethod? method, Uri? requestUri, string outcome, int retryNumber, double delayMilliseconds);
 
-    [LoggerMessage(EventId = 1003, EventName = "RequestFailed", Level = LogLevel.Warning,
-        Message = "QuantDesk API call failed: {StatusCode} {ErrorCode} (request id {RequestId})")]
-    public static partial void RequestFailed(ILogger logger, int statusCode, string? errorCode, string? requestId);
 }
