@@ -3,44 +3,38 @@ namespace QuantDesk.Client.Authentication;
 /// <summary>
 /// Hands out the Bearer token for each request and coordinates refreshes, so that requests rejected together
 /// share one refresh. One instance per configured client (never static): it outlives the handlers that
-/// IHttpClientFactory recycles.
+/// IHttpClientFactory recycles, and reads the options on every request so reloaded settings apply.
 /// </summary>
 internal sealed class AccessTokenSource
 {
-    private readonly Func<AccessTokenRequest, CancellationToken, ValueTask<string?>>? _provider;
-    private readonly string? _staticToken;
+    private readonly Func<QuantDeskClientOptions> _options;
     private readonly SemaphoreSlim _refreshGate = new(1, 1);
     private volatile RefreshedToken _latestRefresh = new(0, null);
 
-    public AccessTokenSource(QuantDeskClientOptions options)
+    public AccessTokenSource(Func<QuantDeskClientOptions> options)
     {
-        _provider = options.AccessTokenProvider;
-        _staticToken = options.AccessToken;
+        _options = options;
     }
 
-    /// <summary>Whether a rejected token can be replaced: only a provider can issue a new one.</summary>
-    public bool CanRefresh => _provider is not null;
-
-    /// <summary>The token for a request, with the refresh generation it belongs to.</summary>
+    /// <summary>The token for a request, with the refresh generation it belongs to; no token is <see langword="null"/>.</summary>
     public async ValueTask<IssuedToken> GetTokenAsync(CancellationToken cancellationToken)
     {
         var generation = _latestRefresh.Generation;
-        if (_provider is null)
-        {
-            return new IssuedToken(_staticToken, generation);
-        }
-
-        var token = await _provider(new AccessTokenRequest(ForceRefresh: false), cancellationToken).ConfigureAwait(false);
-        return new IssuedToken(token, generation);
+        var options = _options();
+        var token = options.AccessTokenProvider is { } provider
+            ? await AskAsync(provider, forceRefresh: false, cancellationToken).ConfigureAwait(false)
+            : options.AccessToken;
+        return new IssuedToken(token, generation, options.AccessTokenProvider is not null);
     }
 
     /// <summary>
-    /// Replaces a token the API rejected. When another request already refreshed after <paramref name="rejected"/>
-    /// was issued, its token is reused instead of asking the provider again.
+    /// Replaces a token the API rejected, or returns <see langword="null"/> when only a static token is configured.
+    /// When another request already refreshed after <paramref name="rejected"/> was issued, its token is reused
+    /// instead of asking the provider again.
     /// </summary>
     public async ValueTask<string?> RefreshAsync(IssuedToken rejected, CancellationToken cancellationToken)
     {
-        if (_provider is null)
+        if (_options().AccessTokenProvider is not { } provider)
         {
             return null;
         }
@@ -54,7 +48,7 @@ internal sealed class AccessTokenSource
                 return latest.Token;
             }
 
-            var token = await _provider(new AccessTokenRequest(ForceRefresh: true), cancellationToken).ConfigureAwait(false);
+            var token = await AskAsync(provider, forceRefresh: true, cancellationToken).ConfigureAwait(false);
             _latestRefresh = new RefreshedToken(latest.Generation + 1, token);
             return token;
         }
@@ -64,11 +58,42 @@ internal sealed class AccessTokenSource
         }
     }
 
+    private static async ValueTask<string?> AskAsync(
+        Func<AccessTokenRequest, CancellationToken, ValueTask<string?>> provider, bool forceRefresh, CancellationToken cancellationToken)
+    {
+        string? token;
+        try
+        {
+            token = await provider(new AccessTokenRequest(forceRefresh), cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception exception)
+        {
+            // Wrapped so that a provider's own network failure is not mistaken for (and retried as) an API failure.
+            throw new QuantDeskCredentialException($"The QuantDesk access token provider failed: {exception.GetType().Name}.", exception);
+        }
+
+        if (string.IsNullOrWhiteSpace(token))
+        {
+            return null;
+        }
+
+        if (token.AsSpan().IndexOfAny('\r', '\n') >= 0 || token.Trim().Length != token.Length)
+        {
+            throw new QuantDeskCredentialException("The QuantDesk access token provider returned a token with white space or a line break at its ends, which cannot be sent in an HTTP header.", innerException: null);
+        }
+
+        return token;
+    }
+
     /// <summary>A token as handed to one request, tagged with the refresh generation it was issued in.</summary>
-    internal readonly record struct IssuedToken(string? Token, long Generation)
+    internal readonly record struct IssuedToken(string? Token, long Generation, bool CanRefresh)
     {
         /// <inheritdoc />
-        public override string ToString() => $"IssuedToken {{ Generation = {Generation} }}";
+        public override string ToString() => $"IssuedToken {{ Generation = {Generation}, CanRefresh = {CanRefresh} }}";
     }
 
     private sealed record RefreshedToken(long Generation, string? Token)

@@ -31,13 +31,23 @@ internal sealed class BearerTokenHandler : DelegatingHandler
 
         Authorize(request, issued.Token);
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode != HttpStatusCode.Unauthorized || !_tokens.CanRefresh)
+        if (response.StatusCode != HttpStatusCode.Unauthorized || !issued.CanRefresh)
         {
             return response;
         }
 
         ClientLog.AccessTokenRejected(_logger, request.Method, request.RequestUri);
-        var refreshed = await _tokens.RefreshAsync(issued, cancellationToken).ConfigureAwait(false);
+        string? refreshed;
+        try
+        {
+            refreshed = await _tokens.RefreshAsync(issued, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+
         if (refreshed is null || string.Equals(refreshed, issued.Token, StringComparison.Ordinal))
         {
             return response;

@@ -10,6 +10,8 @@ public sealed class QuantDeskClientOptions
     public static readonly Uri DefaultBaseAddress = new("https://api.quantdesk.app/");
 
     private Uri _baseAddress = DefaultBaseAddress;
+    private string? _accessToken;
+    private string? _applicationId;
 
     /// <summary>
     /// The absolute address of the QuantDesk API. Defaults to <c>https://api.quantdesk.app/</c>. A missing trailing
@@ -25,7 +27,11 @@ public sealed class QuantDeskClientOptions
     /// A static Bearer JWT sent on every request. Leave unset for public routes, or use
     /// <see cref="AccessTokenProvider"/> for tokens that expire. Never logged, never shown by <see cref="ToString"/>.
     /// </summary>
-    public string? AccessToken { get; set; }
+    public string? AccessToken
+    {
+        get => _accessToken;
+        set => _accessToken = string.IsNullOrEmpty(value) ? null : value;
+    }
 
     /// <summary>
     /// Supplies the Bearer JWT for each request, so tokens can rotate. When the API answers 401, the provider is
@@ -39,7 +45,11 @@ public sealed class QuantDeskClientOptions
     /// An optional product token (for example <c>my-bot/2.1</c>) put in front of the client's User-Agent, so the
     /// QuantDesk operators can tell your application's traffic apart.
     /// </summary>
-    public string? ApplicationId { get; set; }
+    public string? ApplicationId
+    {
+        get => _applicationId;
+        set => _applicationId = string.IsNullOrEmpty(value) ? null : value;
+    }
 
     /// <summary>How failed attempts are retried.</summary>
     public QuantDeskRetryOptions Retry { get; set; } = new();
@@ -50,6 +60,12 @@ public sealed class QuantDeskClientOptions
     /// <summary>The longest a whole call may take, all attempts and delays included. Defaults to 60 seconds.</summary>
     public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// The largest response body the client reads, in bytes; a larger one fails the call with a
+    /// <see cref="QuantDeskApiException"/> instead of filling memory. Defaults to 4 MiB.
+    /// </summary>
+    public long MaxResponseContentLength { get; set; } = 4 * 1024 * 1024;
+
     /// <summary>The clock for timeouts and retry delays. Tests can substitute a fake one.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
@@ -58,7 +74,7 @@ public sealed class QuantDeskClientOptions
     public override string ToString() =>
         $"QuantDeskClientOptions {{ BaseAddress = {BaseAddress}, AccessToken = {(AccessToken is null ? "(none)" : "(redacted)")}, " +
         $"AccessTokenProvider = {(AccessTokenProvider is null ? "(none)" : "(set)")}, ApplicationId = {ApplicationId ?? "(none)"}, " +
-        $"AttemptTimeout = {AttemptTimeout}, TotalTimeout = {TotalTimeout}, Retry = {Retry} }}";
+        $"AttemptTimeout = {AttemptTimeout}, TotalTimeout = {TotalTimeout}, MaxResponseContentLength = {MaxResponseContentLength}, Retry = {Retry} }}";
 
     internal bool HasCredentials => AccessTokenProvider is not null || AccessToken is not null;
 

@@ -10,6 +10,8 @@ internal sealed class QuantDeskClientOptionsValidator : IValidateOptions<QuantDe
     private static readonly TimeSpan MinTimeout = TimeSpan.FromMilliseconds(10);
     private static readonly TimeSpan MaxTimeout = TimeSpan.FromHours(24);
     private static readonly TimeSpan MaxDelay = TimeSpan.FromHours(1);
+    private const long MinContentLength = 1024;
+    private const long MaxContentLength = 1024L * 1024 * 1024;
 
     /// <summary>Validates and throws <see cref="OptionsValidationException"/> listing every problem.</summary>
     public static void ThrowIfInvalid(QuantDeskClientOptions options)
@@ -71,6 +73,11 @@ internal sealed class QuantDeskClientOptionsValidator : IValidateOptions<QuantDe
     {
         CheckRange(failures, "AttemptTimeout", options.AttemptTimeout, MinTimeout, MaxTimeout);
         CheckRange(failures, "TotalTimeout", options.TotalTimeout, MinTimeout, MaxTimeout);
+        if (options.MaxResponseContentLength is < MinContentLength or > MaxContentLength)
+        {
+            failures.Add($"QuantDesk:MaxResponseContentLength must be between {MinContentLength} and {MaxContentLength} bytes; got {options.MaxResponseContentLength}.");
+        }
+
         if (options.AttemptTimeout > options.TotalTimeout)
         {
             failures.Add($"QuantDesk:AttemptTimeout ({options.AttemptTimeout}) must not exceed QuantDesk:TotalTimeout ({options.TotalTimeout}).");

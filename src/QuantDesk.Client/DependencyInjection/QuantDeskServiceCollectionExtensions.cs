@@ -5,7 +5,6 @@ using Microsoft.Extensions.Options;
 using QuantDesk.Client;
 using QuantDesk.Client.Authentication;
 using QuantDesk.Client.Configuration;
-using QuantDesk.Client.Errors;
 using QuantDesk.Client.Http;
 using QuantDesk.Client.Logging;
 using QuantDesk.Client.Resilience;
@@ -65,12 +64,12 @@ public static class QuantDeskServiceCollectionExtensions
 
         services.AddOptions<QuantDeskClientOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<QuantDeskClientOptions>, QuantDeskClientOptionsValidator>());
-        services.TryAddSingleton(provider => new AccessTokenSource(Options(provider)));
+        services.TryAddSingleton(provider => new AccessTokenSource(OptionsReader(provider)));
 
         var builder = services
             .AddHttpClient<IBacktestClient, BacktestClient>(HttpClientName)
             .ConfigureHttpClient((provider, client) => HttpClientSetup.Configure(client, Options(provider)))
-            .AddHttpMessageHandler(() => new TransportFailureHandler());
+            .AddHttpMessageHandler(provider => new CallBoundaryHandler(OptionsReader(provider)));
 
         builder.AddResilienceHandler(ResiliencePipelineSetup.PipelineName, (pipeline, context) =>
         {
@@ -83,11 +82,19 @@ public static class QuantDeskServiceCollectionExtensions
 
         return builder
             .AddHttpMessageHandler(provider => new BearerTokenHandler(provider.GetRequiredService<AccessTokenSource>(), Logger(provider)))
+            .AddHttpMessageHandler(provider => new ResponseBufferingHandler(Options(provider).MaxResponseContentLength))
             .RedactLoggedHeaders(LoggedHeaders.ShouldRedact);
     }
 
+    // Read through IOptionsMonitor so that settings reloaded from configuration apply to new clients and calls.
     private static QuantDeskClientOptions Options(IServiceProvider provider) =>
-        provider.GetRequiredService<IOptions<QuantDeskClientOptions>>().Value;
+        provider.GetRequiredService<IOptionsMonitor<QuantDeskClientOptions>>().CurrentValue;
+
+    private static Func<QuantDeskClientOptions> OptionsReader(IServiceProvider provider)
+    {
+        var monitor = provider.GetRequiredService<IOptionsMonitor<QuantDeskClientOptions>>();
+        return () => monitor.CurrentValue;
+    }
 
     private static ILogger Logger(IServiceProvider provider) =>
         provider.GetRequiredService<ILoggerFactory>().CreateLogger(ClientLog.Category);

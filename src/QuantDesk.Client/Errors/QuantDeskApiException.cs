@@ -1,3 +1,4 @@
+using System.Text.Json;
 using QuantDesk.Client.Errors;
 
 namespace QuantDesk.Client;
@@ -28,9 +29,15 @@ public class QuantDeskApiException : QuantDeskException
         string? response,
         IReadOnlyDictionary<string, IEnumerable<string>> headers,
         Exception? innerException)
-        : this(ApiErrorReader.Read(statusCode, response, headers, message), innerException)
+        : this(ApiErrorReader.Read(statusCode, response, headers, message), innerException ?? UnusableBody(statusCode, response))
     {
     }
+
+    // NSwag reports a body of JSON null without an inner exception; callers get a JsonException for every unusable body.
+    private static JsonException? UnusableBody(int statusCode, string? response) =>
+        statusCode is >= 200 and < 300
+            ? new JsonException($"The response body ({(string.IsNullOrEmpty(response) ? "empty" : response.Trim())}) is not the documented JSON object.")
+            : null;
 
     /// <summary>The HTTP status code of the API's answer.</summary>
     public override int? StatusCode => _details.StatusCode;

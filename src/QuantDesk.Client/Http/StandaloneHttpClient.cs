@@ -4,7 +4,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
 using QuantDesk.Client.Authentication;
 using QuantDesk.Client.Configuration;
-using QuantDesk.Client.Errors;
 using QuantDesk.Client.Logging;
 using QuantDesk.Client.Resilience;
 
@@ -12,10 +11,15 @@ namespace QuantDesk.Client.Http;
 
 /// <summary>
 /// Builds, without a container, the same handler chain that <c>AddQuantDeskClient</c> registers:
-/// typed transport errors → resilience → Bearer token → sockets.
+/// call boundary (deadline, typed transport errors) → resilience → Bearer token → response buffering → sockets.
 /// </summary>
 internal static class StandaloneHttpClient
 {
+    // One connection pool for every standalone client in the process, as IHttpClientFactory and the Azure SDK
+    // do: clients are not disposable, so a pool per client could only be released by the garbage collector.
+    // Connections are recycled so DNS changes are seen. Configured once here and never changed.
+    private static readonly SocketsHttpHandler SharedSockets = new() { PooledConnectionLifetime = TimeSpan.FromMinutes(2) };
+
     public static HttpClient Create(QuantDeskClientOptions options, ILoggerFactory? loggerFactory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -25,20 +29,19 @@ internal static class StandaloneHttpClient
         var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { Name = ResiliencePipelineSetup.PipelineName, TimeProvider = options.TimeProvider };
         ResiliencePipelineSetup.Configure(pipeline, options, logger);
 
-        var sockets = new SocketsHttpHandler
-        {
-            // Recycles connections so DNS changes are seen, as IHttpClientFactory does.
-            PooledConnectionLifetime = TimeSpan.FromMinutes(2),
-        };
-        var handlers = new TransportFailureHandler
+        var handlers = new CallBoundaryHandler(() => options)
         {
             InnerHandler = new ResilienceHandler(pipeline.Build())
             {
-                InnerHandler = new BearerTokenHandler(new AccessTokenSource(options), logger) { InnerHandler = sockets },
+                InnerHandler = new BearerTokenHandler(new AccessTokenSource(() => options), logger)
+                {
+                    InnerHandler = new ResponseBufferingHandler(options.MaxResponseContentLength) { InnerHandler = SharedSockets },
+                },
             },
         };
 
-        var client = new HttpClient(handlers, disposeHandler: true);
+        // The chain is not disposed with the client: disposing it would close the shared connection pool.
+        var client = new HttpClient(handlers, disposeHandler: false);
         HttpClientSetup.Configure(client, options);
         return client;
     }

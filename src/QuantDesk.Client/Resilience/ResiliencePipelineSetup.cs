@@ -5,6 +5,7 @@ using Polly;
 using Polly.Retry;
 using Polly.Timeout;
 using QuantDesk.Client.Errors;
+using QuantDesk.Client.Http;
 using QuantDesk.Client.Logging;
 
 namespace QuantDesk.Client.Resilience;
@@ -46,7 +47,7 @@ internal static class ResiliencePipelineSetup
                 Delay = retry.BaseDelay,
                 MaxDelay = retry.MaxDelay,
                 ShouldRetryAfterHeader = false,
-                ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome, retry.MaxRetryAfter, clock)),
+                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context, retry.MaxRetryAfter, clock)),
                 DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome, clock)),
                 OnRetry = args =>
                 {
@@ -63,7 +64,7 @@ internal static class ResiliencePipelineSetup
         pipeline.AddTimeout(new HttpTimeoutStrategyOptions { Name = "AttemptTimeout", Timeout = options.AttemptTimeout });
     }
 
-    private static bool IsTransient(Outcome<HttpResponseMessage> outcome, TimeSpan maxRetryAfter, TimeProvider clock)
+    private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context, TimeSpan maxRetryAfter, TimeProvider clock)
     {
         if (outcome.Exception is HttpRequestException or TimeoutRejectedException)
         {
@@ -75,8 +76,15 @@ internal static class ResiliencePipelineSetup
             return false;
         }
 
-        // A server asking for a longer pause than we are willing to wait gets its answer passed to the caller.
-        return !(RetryAfter(outcome, clock) > maxRetryAfter);
+        // A server asking for a longer pause than we wait for, or than the call has left, gets its answer passed
+        // to the caller (with the Retry-After) rather than a timeout after a wasted wait.
+        if (RetryAfter(outcome, clock) is not { } retryAfter)
+        {
+            return true;
+        }
+
+        var deadline = context.GetRequestMessage()?.Options.TryGetValue(CallBoundaryHandler.Deadline, out var value) == true ? value : DateTimeOffset.MaxValue;
+        return retryAfter <= maxRetryAfter && clock.GetUtcNow() + retryAfter < deadline;
     }
 
     private static TimeSpan? RetryAfter(Outcome<HttpResponseMessage> outcome, TimeProvider clock) =>

@@ -87,7 +87,6 @@ public sealed class QuantDeskClientOptionsTests
     }
 
     [TestCase("has space")]
-    [TestCase("")]
     [TestCase("a/b/c(")]
     public void Application_id_must_be_one_product_token(string applicationId)
     {
@@ -102,6 +101,21 @@ public sealed class QuantDeskClientOptionsTests
         var failures = Validate(new QuantDeskClientOptions { AccessToken = token });
 
         Assert.That(failures, Has.One.Contains("AccessToken is empty, padded with white space or contains a line break"));
+    }
+
+    [Test]
+    public void Empty_placeholders_from_configuration_mean_not_set()
+    {
+        var options = new QuantDeskClientOptions { AccessToken = string.Empty, ApplicationId = string.Empty };
+
+        Assert.That((options.AccessToken, options.ApplicationId, Validate(options).Count), Is.EqualTo(((string?)null, (string?)null, 0)));
+    }
+
+    [TestCase(512L)]
+    [TestCase(2L * 1024 * 1024 * 1024)]
+    public void Response_size_cap_must_be_sane(long bytes)
+    {
+        Assert.That(Validate(new QuantDeskClientOptions { MaxResponseContentLength = bytes }), Has.One.Contains("MaxResponseContentLength must be between 1024 and 1073741824 bytes"));
     }
 
     [Test]

@@ -1,0 +1,88 @@
+using System.Buffers;
+using QuantDesk.Client.Errors;
+
+namespace QuantDesk.Client.Http;
+
+/// <summary>
+/// The innermost handler: reads the whole response body while the attempt is still inside the timeouts and
+/// retries, so a body that stalls is cut off by the attempt timeout, a connection reset mid-body is retried,
+/// and no body larger than <see cref="QuantDeskClientOptions.MaxResponseContentLength"/> is held in memory.
+/// </summary>
+internal sealed class ResponseBufferingHandler : DelegatingHandler
+{
+    private readonly long _maxContentLength;
+
+    public ResponseBufferingHandler(long maxContentLength)
+    {
+        _maxContentLength = maxContentLength;
+    }
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (response.Content.Headers.ContentLength > _maxContentLength)
+            {
+                throw TooLarge(request, response, $"{response.Content.Headers.ContentLength} bytes");
+            }
+
+            response.Content = await BufferAsync(request, response, cancellationToken).ConfigureAwait(false);
+            return response;
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
+    private async Task<HttpContent> BufferAsync(HttpRequestMessage request, HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var original = response.Content;
+        var buffer = new MemoryStream();
+        var stream = await original.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+            try
+            {
+                int read;
+                while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+                {
+                    if (buffer.Length + read > _maxContentLength)
+                    {
+                        throw TooLarge(request, response, $"more than {_maxContentLength} bytes");
+                    }
+
+                    buffer.Write(chunk, 0, read);
+                }
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(chunk);
+            }
+        }
+
+        var buffered = new ByteArrayContent(buffer.GetBuffer(), 0, (int)buffer.Length);
+        foreach (var (name, values) in original.Headers)
+        {
+            buffered.Headers.TryAddWithoutValidation(name, values);
+        }
+
+        original.Dispose();
+        return buffered;
+    }
+
+    // Not transient: the same request would bring the same body again, so this is never retried.
+    private QuantDeskApiException TooLarge(HttpRequestMessage request, HttpResponseMessage response, string size) =>
+        new(
+            new ApiErrorDetails
+            {
+                StatusCode = (int)response.StatusCode,
+                Message = $"QuantDesk API call {request.Method} {request.RequestUri?.AbsolutePath} answered {(int)response.StatusCode} with a body of {size}, " +
+                    $"over the {_maxContentLength} bytes allowed by QuantDeskClientOptions.MaxResponseContentLength.",
+                RequestId = response.Headers.TryGetValues("X-Request-ID", out var ids) ? ids.FirstOrDefault() : null,
+            },
+            innerException: null);
+}
