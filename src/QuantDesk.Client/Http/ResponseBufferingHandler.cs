@@ -30,6 +30,13 @@ internal sealed class ResponseBufferingHandler : DelegatingHandler
             response.Content = await BufferAsync(request, response, cancellationToken).ConfigureAwait(false);
             return response;
         }
+        catch (IOException exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            response.Dispose();
+
+            // A transport failure like any other, so the retry strategy and the typed errors treat it as one.
+            throw new HttpRequestException(HttpRequestError.ResponseEnded, $"The connection broke while reading the response body: {exception.Message}", exception);
+        }
         catch
         {
             response.Dispose();

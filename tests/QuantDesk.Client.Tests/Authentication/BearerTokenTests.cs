@@ -221,6 +221,49 @@ public sealed class BearerTokenTests
         });
     }
 
+    [Test]
+    public void A_failing_token_provider_is_a_credential_error_sent_nowhere_and_not_retried()
+    {
+        var calls = 0;
+        using var fixture = new ClientFixture(options => options.AccessTokenProvider = (_, _) =>
+        {
+            Interlocked.Increment(ref calls);
+            throw new HttpRequestException("login.identity.example is unreachable");
+        });
+
+        var error = Assert.ThrowsAsync<QuantDeskCredentialException>(() => fixture.Client.GetBacktestRunAsync(QuantDeskSandbox.ExampleRunId));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error!.InnerException, Is.InstanceOf<HttpRequestException>());
+            Assert.That(calls, Is.EqualTo(1));
+            Assert.That(fixture.Sandbox.Server.LogEntries, Is.Empty);
+        });
+    }
+
+    [TestCase("")]
+    [TestCase("   ")]
+    public async Task A_blank_token_from_the_provider_sends_no_authorization_header(string token)
+    {
+        using var fixture = new ClientFixture(options => options.AccessTokenProvider = (_, _) => ValueTask.FromResult<string?>(token));
+
+        await fixture.Client.GetBacktestRunAsync(QuantDeskSandbox.ExampleRunId);
+
+        Assert.That(AuthorizationHeaders(fixture.Sandbox.Server), Is.EqualTo(new[] { "(none)" }));
+    }
+
+    [TestCase("abc\r\nX-Injected: 1")]
+    [TestCase(" padded")]
+    public void A_token_that_cannot_travel_in_a_header_is_a_credential_error_that_does_not_echo_it(string token)
+    {
+        using var fixture = new ClientFixture(options => options.AccessTokenProvider = (_, _) => ValueTask.FromResult<string?>(token));
+
+        var error = Assert.ThrowsAsync<QuantDeskCredentialException>(() => fixture.Client.GetBacktestRunAsync(QuantDeskSandbox.ExampleRunId));
+
+        Assert.That(error!.ToString(), Does.Not.Contain(token.Trim()));
+        Assert.That(fixture.Sandbox.Server.LogEntries, Is.Empty);
+    }
+
     private static string[] AuthorizationHeaders(WireMockServer server) =>
         server.LogEntries
             .OrderBy(entry => entry.RequestMessage!.DateTime)

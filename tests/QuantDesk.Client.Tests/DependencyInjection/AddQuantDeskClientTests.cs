@@ -120,31 +120,11 @@ public sealed class AddQuantDeskClientTests
         Assert.That(error!.Message, Does.Contain("QuantDesk:Retry:MaxRetryAttempts must be between 0 and 10; got 50."));
     }
 
-    [Test]
-    public async Task Handlers_added_by_the_user_run_inside_the_client_pipeline()
-    {
-        var seen = 0;
-        using var fixture = new ClientFixture(builder: http => http.AddHttpMessageHandler(() => new CountingHandler(() => Interlocked.Increment(ref seen))));
-
-        await fixture.Client.GetBacktestRunAsync(QuantDeskSandbox.ExampleRunId);
-
-        Assert.That(seen, Is.EqualTo(1));
-    }
-
     private static int SingleRegistrationHandlerActions()
     {
         var services = new ServiceCollection();
         services.AddQuantDeskClient(_ => { });
         using var provider = services.BuildServiceProvider();
         return provider.GetRequiredService<IOptionsMonitor<HttpClientFactoryOptions>>().Get(QuantDeskServiceCollectionExtensions.HttpClientName).HttpMessageHandlerBuilderActions.Count;
-    }
-
-    private sealed class CountingHandler(Action count) : DelegatingHandler
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            count();
-            return base.SendAsync(request, cancellationToken);
-        }
     }
 }

@@ -24,6 +24,41 @@ public sealed class RetryTests
         Responses.Json(status, QuantDeskSandbox.ErrorBody("E" + status.ToString(CultureInfo.InvariantCulture), "Transient.", "req_" + status.ToString(CultureInfo.InvariantCulture)).ToJsonString());
 
     [Test]
+    public void A_Retry_After_longer_than_the_time_the_call_has_left_is_passed_to_the_caller_at_once()
+    {
+        using var fixture = new ClientFixture(options =>
+        {
+            options.TotalTimeout = TimeSpan.FromSeconds(1.5);
+            options.AttemptTimeout = TimeSpan.FromSeconds(1);
+        });
+        fixture.Sandbox.Server.AnswerRun(RunId, Status(429).WithHeader("Retry-After", "2"));
+
+        var stopwatch = Stopwatch.StartNew();
+        var error = Assert.ThrowsAsync<QuantDeskRateLimitException>(() => fixture.Client.GetBacktestRunAsync(RunId));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error!.RetryAfter, Is.EqualTo(TimeSpan.FromSeconds(2)));
+            Assert.That(fixture.Sandbox.Server.RequestsTo(RunId), Is.EqualTo(1));
+            Assert.That(stopwatch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(1.4)), "no wait that the total timeout would cut short");
+        });
+    }
+
+    [Test]
+    public async Task Handlers_added_by_the_user_run_once_per_attempt_and_see_the_token()
+    {
+        var seen = new System.Collections.Concurrent.ConcurrentQueue<string?>();
+        using var fixture = new ClientFixture(
+            options => options.AccessToken = "user-handler-token",
+            builder => builder.AddHttpMessageHandler(() => new ObservingHandler(request => seen.Enqueue(request.Headers.Authorization?.Parameter))));
+        fixture.Sandbox.Server.AnswerRunInSequence(RunId, Status(503), Ok);
+
+        await fixture.Client.GetBacktestRunAsync(RunId);
+
+        Assert.That(seen, Is.EqualTo(new[] { "user-handler-token", "user-handler-token" }));
+    }
+
+    [Test]
     public async Task A_503_then_a_200_succeeds_with_exactly_two_requests()
     {
         using var fixture = new ClientFixture();
@@ -354,6 +389,15 @@ public sealed class RetryTests
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref _count);
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
+
+    private sealed class ObservingHandler(Action<HttpRequestMessage> observe) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            observe(request);
             return base.SendAsync(request, cancellationToken);
         }
     }

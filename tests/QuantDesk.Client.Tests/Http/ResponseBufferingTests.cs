@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+using QuantDesk.Client.Testing;
+using QuantDesk.Client.Tests.Support;
+using WireMock.ResponseBuilders;
+
+namespace QuantDesk.Client.Tests.Http;
+
+public sealed class ResponseBufferingTests
+{
+    private const string Head = "HTTP/1.1 200 OK\nContent-Type: application/json\nContent-Length: 1000\n\n";
+
+    [Test]
+    public void A_body_that_stalls_after_the_headers_is_cut_off_by_the_timeouts()
+    {
+        using var server = new RawHttpServer(async (stream, stop) =>
+        {
+            await stream.WriteAsync(RawHttpServer.Ascii(Head + "{\"success\""), stop);
+            await Task.Delay(Timeout.Infinite, stop);
+        });
+        var client = Client(server.BaseAddress, attemptTimeout: TimeSpan.FromMilliseconds(200), totalTimeout: TimeSpan.FromMilliseconds(700));
+
+        var stopwatch = Stopwatch.StartNew();
+        Assert.ThrowsAsync<QuantDeskTimeoutException>(() => client.GetBacktestRunAsync("stalled"));
+
+        Assert.That(stopwatch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(3)));
+        Assert.That(server.Connections, Is.GreaterThanOrEqualTo(2), "the stalled attempt was retried before the total timeout");
+    }
+
+    [Test]
+    public void A_connection_reset_in_the_middle_of_the_body_is_retried_then_typed()
+    {
+        using var server = new RawHttpServer(async (stream, stop) =>
+        {
+            await stream.WriteAsync(RawHttpServer.Ascii(Head + "{\"success\": true, \"da"), stop);
+            stream.Socket.LingerState = new LingerOption(true, 0);
+            stream.Socket.Close();
+        });
+        var client = Client(server.BaseAddress, maxRetries: 2);
+
+        var error = Assert.ThrowsAsync<QuantDeskConnectionException>(() => client.GetBacktestRunAsync("reset"));
+
+        Assert.That(error!.InnerException, Is.InstanceOf<HttpRequestException>());
+        Assert.That(server.Connections, Is.EqualTo(3));
+    }
+
+    [Test]
+    public void A_body_over_the_size_cap_without_a_content_length_is_refused_and_not_retried()
+    {
+        using var server = new RawHttpServer(async (stream, stop) =>
+        {
+            await stream.WriteAsync(RawHttpServer.Ascii("HTTP/1.1 200 OK\nContent-Type: application/json\nConnection: close\n\n"), stop);
+            await stream.WriteAsync(new byte[8 * 1024], stop);
+        });
+        var client = Client(server.BaseAddress, maxResponseContentLength: 4096);
+
+        var error = Assert.ThrowsAsync<QuantDeskApiException>(() => client.GetBacktestRunAsync("huge"));
+
+        Assert.That(error!.Message, Does.Contain("over the 4096 bytes allowed by QuantDeskClientOptions.MaxResponseContentLength"));
+        Assert.That((error.StatusCode, server.Connections), Is.EqualTo(((int?)200, 1)));
+    }
+
+    [Test]
+    public void A_body_announced_over_the_size_cap_is_refused_before_it_is_read()
+    {
+        using var server = new RawHttpServer(async (stream, stop) =>
+        {
+            await stream.WriteAsync(RawHttpServer.Ascii("HTTP/1.1 200 OK\nContent-Type: application/json\nContent-Length: 10000000\n\n"), stop);
+            await Task.Delay(Timeout.Infinite, stop);
+        });
+        var client = Client(server.BaseAddress, maxResponseContentLength: 4096);
+
+        var stopwatch = Stopwatch.StartNew();
+        var error = Assert.ThrowsAsync<QuantDeskApiException>(() => client.GetBacktestRunAsync("huge"));
+
+        Assert.That(error!.Message, Does.Contain("a body of 10000000 bytes"));
+        Assert.That(server.Connections, Is.EqualTo(1));
+        Assert.That(stopwatch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(3)), "refused from the header, not after waiting for the body");
+    }
+
+    [Test]
+    public void A_body_over_the_size_cap_from_the_sandbox_is_refused_and_not_retried()
+    {
+        using var fixture = new ClientFixture(options => options.MaxResponseContentLength = 4096);
+        fixture.Sandbox.Server.AnswerRun("huge", Response.Create().WithStatusCode(200).WithBody(new string('x', 10_000)));
+
+        var error = Assert.ThrowsAsync<QuantDeskApiException>(() => fixture.Client.GetBacktestRunAsync("huge"));
+
+        Assert.That(error!.Message, Does.Contain("QuantDeskClientOptions.MaxResponseContentLength"));
+        Assert.That(fixture.Sandbox.Server.RequestsTo("huge"), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task A_body_within_the_cap_is_read_whole()
+    {
+        using var fixture = new ClientFixture(options => options.MaxResponseContentLength = 1024);
+
+        var run = (await fixture.Client.GetBacktestRunAsync(QuantDeskSandbox.ExampleRunId)).Data;
+
+        Assert.That(run.Sharpe, Is.EqualTo(1.84));
+    }
+
+    private static BacktestClient Client(Uri baseAddress, TimeSpan? attemptTimeout = null, TimeSpan? totalTimeout = null, int maxRetries = 3, long? maxResponseContentLength = null)
+    {
+        var options = new QuantDeskClientOptions
+        {
+            BaseAddress = baseAddress,
+            AttemptTimeout = attemptTimeout ?? TimeSpan.FromSeconds(5),
+            TotalTimeout = totalTimeout ?? TimeSpan.FromSeconds(10),
+            Retry = { MaxRetryAttempts = maxRetries, BaseDelay = TimeSpan.FromMilliseconds(5) },
+        };
+        if (maxResponseContentLength is { } cap)
+        {
+            options.MaxResponseContentLength = cap;
+        }
+
+        return new BacktestClient(options);
+    }
+}
