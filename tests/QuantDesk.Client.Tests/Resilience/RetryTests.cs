@@ -102,24 +102,17 @@ public sealed class RetryTests
         });
     }
 
-    [Test]
-    public void A_400_is_not_retried()
+    [TestCase(400, typeof(QuantDeskApiException))]
+    [TestCase(401, typeof(QuantDeskAuthenticationException))]
+    [TestCase(403, typeof(QuantDeskAuthenticationException))]
+    [TestCase(404, typeof(QuantDeskNotFoundException))]
+    [TestCase(501, typeof(QuantDeskApiException))]
+    public void A_status_that_a_retry_cannot_fix_is_not_retried(int status, Type expected)
     {
         using var fixture = new ClientFixture();
-        fixture.Sandbox.Server.AnswerRun(RunId, Status(400));
+        fixture.Sandbox.Server.AnswerRun(RunId, Status(status));
 
-        Assert.ThrowsAsync<QuantDeskApiException>(() => fixture.Client.GetBacktestRunAsync(RunId));
-
-        Assert.That(fixture.Sandbox.Server.RequestsTo(RunId), Is.EqualTo(1));
-    }
-
-    [Test]
-    public void A_404_is_not_retried()
-    {
-        using var fixture = new ClientFixture();
-        fixture.Sandbox.Server.AnswerRun(RunId, Status(404));
-
-        Assert.ThrowsAsync<QuantDeskNotFoundException>(() => fixture.Client.GetBacktestRunAsync(RunId));
+        Assert.ThrowsAsync(Is.TypeOf(expected), () => fixture.Client.GetBacktestRunAsync(RunId));
 
         Assert.That(fixture.Sandbox.Server.RequestsTo(RunId), Is.EqualTo(1));
     }
