@@ -117,11 +117,13 @@ public sealed class RetryTests
         Assert.That(fixture.Sandbox.Server.RequestsTo(RunId), Is.EqualTo(1));
     }
 
-    [Test]
-    public async Task A_429_with_Retry_After_in_seconds_waits_that_long_then_succeeds()
+    [TestCase("seconds")]
+    [TestCase("HTTP-date")]
+    public async Task A_429_with_Retry_After_waits_that_long_then_succeeds(string form)
     {
         using var fixture = new ClientFixture();
-        fixture.Sandbox.Server.AnswerRunInSequence(RunId, Status(429).WithHeader("Retry-After", "1"), Ok);
+        var retryAfter = form == "seconds" ? "1" : DateTimeOffset.UtcNow.AddSeconds(2).ToString("R", CultureInfo.InvariantCulture);
+        fixture.Sandbox.Server.AnswerRunInSequence(RunId, Status(429).WithHeader("Retry-After", retryAfter), Ok);
 
         var stopwatch = Stopwatch.StartNew();
         var response = await fixture.Client.GetBacktestRunAsync(RunId);
@@ -131,27 +133,7 @@ public sealed class RetryTests
         {
             Assert.That(response.Data.RunId, Is.EqualTo(RunId));
             Assert.That(fixture.Sandbox.Server.RequestsTo(RunId), Is.EqualTo(2));
-            Assert.That(stopwatch.Elapsed, Is.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(900)), "Retry-After: 1 was not honoured");
-            Assert.That(stopwatch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(5)));
-        });
-    }
-
-    [Test]
-    public async Task A_429_with_Retry_After_as_an_HTTP_date_waits_until_then_and_succeeds()
-    {
-        using var fixture = new ClientFixture();
-        var until = DateTimeOffset.UtcNow.AddSeconds(2).ToString("R", CultureInfo.InvariantCulture);
-        fixture.Sandbox.Server.AnswerRunInSequence(RunId, Status(429).WithHeader("Retry-After", until), Ok);
-
-        var stopwatch = Stopwatch.StartNew();
-        var response = await fixture.Client.GetBacktestRunAsync(RunId);
-        stopwatch.Stop();
-
-        Assert.Multiple(() =>
-        {
-            Assert.That(response.Data.RunId, Is.EqualTo(RunId));
-            Assert.That(fixture.Sandbox.Server.RequestsTo(RunId), Is.EqualTo(2));
-            Assert.That(stopwatch.Elapsed, Is.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(900)), "the Retry-After date was not honoured");
+            Assert.That(stopwatch.Elapsed, Is.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(900)), $"Retry-After ({form}) was not honoured");
             Assert.That(stopwatch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(5)));
         });
     }
