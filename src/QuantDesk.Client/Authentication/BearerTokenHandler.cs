@@ -26,6 +26,8 @@ internal sealed class BearerTokenHandler : DelegatingHandler
         var issued = await _tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
         if (issued.Token is null)
         {
+            // A retry resends the same message: drop the header an earlier attempt may have set.
+            request.Headers.Authorization = null;
             return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
 

@@ -76,6 +76,14 @@ public sealed class QuantDeskClientOptions
         $"AccessTokenProvider = {(AccessTokenProvider is null ? "(none)" : "(set)")}, ApplicationId = {ApplicationId ?? "(none)"}, " +
         $"AttemptTimeout = {AttemptTimeout}, TotalTimeout = {TotalTimeout}, MaxResponseContentLength = {MaxResponseContentLength}, Retry = {Retry} }}";
 
+    /// <summary>A copy, so that a client keeps the settings it was created with.</summary>
+    internal QuantDeskClientOptions Clone()
+    {
+        var copy = (QuantDeskClientOptions)MemberwiseClone();
+        copy.Retry = Retry is null ? null! : Retry.Clone();
+        return copy;
+    }
+
     internal bool HasCredentials => AccessTokenProvider is not null || AccessToken is not null;
 
     private static Uri WithTrailingSlash(Uri address) =>

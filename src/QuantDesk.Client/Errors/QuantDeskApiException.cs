@@ -57,6 +57,12 @@ public class QuantDeskApiException : QuantDeskException
     /// <summary>When the API says the error happened (<c>timestamp</c>).</summary>
     public DateTimeOffset? Timestamp => _details.Timestamp;
 
+    /// <summary>
+    /// How long the API asked to wait before the next request (its <c>Retry-After</c>, in seconds or as an HTTP
+    /// date), or <see langword="null"/> when the answer carried none.
+    /// </summary>
+    public TimeSpan? RetryAfter => _details.RetryAfter;
+
     /// <summary>The start of the response body (at most 4,096 characters), for diagnostics.</summary>
     public string? ResponseBody => _details.ResponseBody;
 }

@@ -7,6 +7,8 @@ namespace QuantDesk.Client.Http;
 /// The innermost handler: reads the whole response body while the attempt is still inside the timeouts and
 /// retries, so a body that stalls is cut off by the attempt timeout, a connection reset mid-body is retried,
 /// and no body larger than <see cref="QuantDeskClientOptions.MaxResponseContentLength"/> is held in memory.
+/// An error answer's body is only needed for its error fields, so it is cut short instead of refused, and the
+/// caller still gets the typed exception for the status.
 /// </summary>
 internal sealed class ResponseBufferingHandler : DelegatingHandler
 {
@@ -22,7 +24,7 @@ internal sealed class ResponseBufferingHandler : DelegatingHandler
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         try
         {
-            if (response.Content.Headers.ContentLength > _maxContentLength)
+            if (response.IsSuccessStatusCode && response.Content.Headers.ContentLength > _maxContentLength)
             {
                 throw TooLarge(request, response, $"{response.Content.Headers.ContentLength} bytes");
             }
@@ -30,9 +32,13 @@ internal sealed class ResponseBufferingHandler : DelegatingHandler
             response.Content = await BufferAsync(request, response, cancellationToken).ConfigureAwait(false);
             return response;
         }
-        catch (IOException exception) when (!cancellationToken.IsCancellationRequested)
+        catch (IOException exception)
         {
             response.Dispose();
+            if (cancellationToken.IsCancellationRequested)
+            {
+                throw new OperationCanceledException(exception.Message, exception, cancellationToken);
+            }
 
             // A transport failure like any other, so the retry strategy and the typed errors treat it as one.
             throw new HttpRequestException(HttpRequestError.ResponseEnded, $"The connection broke while reading the response body: {exception.Message}", exception);
@@ -46,6 +52,7 @@ internal sealed class ResponseBufferingHandler : DelegatingHandler
 
     private async Task<HttpContent> BufferAsync(HttpRequestMessage request, HttpResponseMessage response, CancellationToken cancellationToken)
     {
+        var limit = response.IsSuccessStatusCode ? _maxContentLength : Math.Min(_maxContentLength, ApiErrorReader.MaxBodyBytes);
         var original = response.Content;
         var buffer = new MemoryStream();
         var stream = await original.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
@@ -57,9 +64,15 @@ internal sealed class ResponseBufferingHandler : DelegatingHandler
                 int read;
                 while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
                 {
-                    if (buffer.Length + read > _maxContentLength)
+                    if (buffer.Length + read > limit)
                     {
-                        throw TooLarge(request, response, $"more than {_maxContentLength} bytes");
+                        if (response.IsSuccessStatusCode)
+                        {
+                            throw TooLarge(request, response, $"more than {_maxContentLength} bytes");
+                        }
+
+                        buffer.Write(chunk, 0, (int)(limit - buffer.Length));
+                        break;
                     }
 
                     buffer.Write(chunk, 0, read);
@@ -74,7 +87,11 @@ internal sealed class ResponseBufferingHandler : DelegatingHandler
         var buffered = new ByteArrayContent(buffer.GetBuffer(), 0, (int)buffer.Length);
         foreach (var (name, values) in original.Headers)
         {
-            buffered.Headers.TryAddWithoutValidation(name, values);
+            // The buffered content knows its own length, which is shorter for a cut-short error body.
+            if (!string.Equals(name, "Content-Length", StringComparison.OrdinalIgnoreCase))
+            {
+                buffered.Headers.TryAddWithoutValidation(name, values);
+            }
         }
 
         original.Dispose();

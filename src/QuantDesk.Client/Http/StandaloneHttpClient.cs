@@ -17,12 +17,16 @@ internal static class StandaloneHttpClient
 {
     // One connection pool for every standalone client in the process, as IHttpClientFactory and the Azure SDK
     // do: clients are not disposable, so a pool per client could only be released by the garbage collector.
-    // Connections are recycled so DNS changes are seen. Configured once here and never changed.
-    private static readonly SocketsHttpHandler SharedSockets = new() { PooledConnectionLifetime = TimeSpan.FromMinutes(2) };
+    // Connections are recycled so DNS changes are seen; no cookie jar, which would be shared by every client.
+    // Configured once here and never changed.
+    private static readonly SocketsHttpHandler SharedSockets = new() { PooledConnectionLifetime = TimeSpan.FromMinutes(2), UseCookies = false };
 
     public static HttpClient Create(QuantDeskClientOptions options, ILoggerFactory? loggerFactory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+
+        // The client keeps the settings it was created with, whatever later happens to the caller's object.
+        options = options.Clone();
         QuantDeskClientOptionsValidator.ThrowIfInvalid(options);
 
         var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger(ClientLog.Category);

@@ -22,9 +22,11 @@ public sealed class QuantDeskRetryOptions
     /// <summary>
     /// The longest <c>Retry-After</c> the client waits for. A server asking for a longer pause gets no retry: the
     /// call fails at once with the server's answer (for 429, a <see cref="QuantDeskRateLimitException"/> whose
-    /// <see cref="QuantDeskRateLimitException.RetryAfter"/> tells when to come back). Defaults to 30 seconds.
+    /// <see cref="QuantDeskApiException.RetryAfter"/> tells when to come back). Defaults to 30 seconds.
     /// </summary>
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(30);
+
+    internal QuantDeskRetryOptions Clone() => (QuantDeskRetryOptions)MemberwiseClone();
 
     /// <summary>Describes the retry settings.</summary>
     /// <returns>A one-line summary.</returns>

@@ -264,6 +264,21 @@ public sealed class BearerTokenTests
         Assert.That(fixture.Sandbox.Server.LogEntries, Is.Empty);
     }
 
+    [Test]
+    public async Task A_retry_after_the_token_is_withdrawn_sends_no_stale_authorization_header()
+    {
+        var tokens = new Queue<string?>(["first", ""]);
+        using var fixture = new ClientFixture(options => options.AccessTokenProvider = (_, _) => ValueTask.FromResult(tokens.Dequeue()));
+        fixture.Sandbox.Server.AnswerRunInSequence(
+            RunId,
+            Responses.Json(503, "{}"),
+            Responses.Json(200, QuantDeskSandbox.ExampleRunBody(RunId).ToJsonString()));
+
+        await fixture.Client.GetBacktestRunAsync(RunId);
+
+        Assert.That(AuthorizationHeaders(fixture.Sandbox.Server), Is.EqualTo(new[] { "Bearer first", "(none)" }));
+    }
+
     private static string[] AuthorizationHeaders(WireMockServer server) =>
         server.LogEntries
             .OrderBy(entry => entry.RequestMessage!.DateTime)

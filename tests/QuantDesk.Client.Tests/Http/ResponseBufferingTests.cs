@@ -91,6 +91,23 @@ public sealed class ResponseBufferingTests
     }
 
     [Test]
+    public void An_error_body_over_the_size_cap_is_cut_short_and_keeps_its_typed_exception()
+    {
+        using var fixture = new ClientFixture(options => options.MaxResponseContentLength = 4096);
+        var body = "{\"code\": \"SLOW_DOWN\", \"request_id\": \"req_big\", \"padding\": \"" + new string('x', 10_000) + "\"}";
+        fixture.Sandbox.Server.AnswerRun("big-429", Response.Create().WithStatusCode(429).WithHeader("Retry-After", "120").WithBody(body));
+
+        var error = Assert.ThrowsAsync<QuantDeskRateLimitException>(() => fixture.Client.GetBacktestRunAsync("big-429"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error!.RetryAfter, Is.EqualTo(TimeSpan.FromSeconds(120)));
+            Assert.That(error.ResponseBody, Does.StartWith("{\"code\": \"SLOW_DOWN\""));
+            Assert.That(error.ResponseBody!.Length, Is.LessThanOrEqualTo(4096));
+        });
+    }
+
+    [Test]
     public async Task A_body_within_the_cap_is_read_whole()
     {
         using var fixture = new ClientFixture(options => options.MaxResponseContentLength = 1024);

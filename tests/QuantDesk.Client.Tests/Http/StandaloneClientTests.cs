@@ -74,6 +74,36 @@ public sealed class StandaloneClientTests
         Assert.That(error.StatusCode, Is.Null);
     }
 
+    [Test]
+    public async Task A_client_keeps_the_settings_it_was_created_with()
+    {
+        var options = Options(token: "tenant-a");
+        var client = new BacktestClient(options);
+        options.AccessToken = "tenant-b";
+
+        await client.GetBacktestRunAsync(QuantDeskSandbox.ExampleRunId);
+
+        Assert.That(_sandbox.Server.LogEntries.Single().RequestMessage!.Headers!["Authorization"].Single(), Is.EqualTo("Bearer tenant-a"));
+    }
+
+    [Test]
+    public async Task Clients_share_connections_but_no_cookies()
+    {
+        _sandbox.Server.AnswerRun("cookie", WireMock.ResponseBuilders.Response.Create()
+            .WithStatusCode(200)
+            .WithHeader("Content-Type", "application/json")
+            .WithHeader("Set-Cookie", "session=tenant-a; Path=/")
+            .WithBody(QuantDeskSandbox.ExampleRunBody("cookie").ToJsonString()));
+        var first = new BacktestClient(Options(token: "a"));
+        var second = new BacktestClient(Options(token: "b"));
+
+        await first.GetBacktestRunAsync("cookie");
+        await second.GetBacktestRunAsync(QuantDeskSandbox.ExampleRunId);
+        await first.GetBacktestRunAsync(QuantDeskSandbox.ExampleRunId);
+
+        Assert.That(_sandbox.Server.LogEntries.Select(entry => entry.RequestMessage!.Headers!.ContainsKey("Cookie")), Is.All.False);
+    }
+
     private QuantDeskClientOptions Options(string? token = null) => new()
     {
         BaseAddress = _sandbox.BaseAddress,

@@ -26,21 +26,22 @@ public sealed class RetryTests
     [Test]
     public void A_Retry_After_longer_than_the_time_the_call_has_left_is_passed_to_the_caller_at_once()
     {
+        // 20 s is under MaxRetryAfter (30 s): only the call's deadline (TotalTimeout 10 s) can stop this retry.
         using var fixture = new ClientFixture(options =>
         {
-            options.TotalTimeout = TimeSpan.FromSeconds(1.5);
-            options.AttemptTimeout = TimeSpan.FromSeconds(1);
+            options.TotalTimeout = TimeSpan.FromSeconds(10);
+            options.AttemptTimeout = TimeSpan.FromSeconds(5);
         });
-        fixture.Sandbox.Server.AnswerRun(RunId, Status(429).WithHeader("Retry-After", "2"));
+        fixture.Sandbox.Server.AnswerRun(RunId, Status(429).WithHeader("Retry-After", "20"));
 
         var stopwatch = Stopwatch.StartNew();
         var error = Assert.ThrowsAsync<QuantDeskRateLimitException>(() => fixture.Client.GetBacktestRunAsync(RunId));
 
         Assert.Multiple(() =>
         {
-            Assert.That(error!.RetryAfter, Is.EqualTo(TimeSpan.FromSeconds(2)));
+            Assert.That(error!.RetryAfter, Is.EqualTo(TimeSpan.FromSeconds(20)));
             Assert.That(fixture.Sandbox.Server.RequestsTo(RunId), Is.EqualTo(1));
-            Assert.That(stopwatch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(1.4)), "no wait that the total timeout would cut short");
+            Assert.That(stopwatch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(5)), "no wait that the total timeout would cut short");
         });
     }
 
@@ -168,6 +169,7 @@ public sealed class RetryTests
         Assert.Multiple(() =>
         {
             Assert.That(exception!.StatusCode, Is.EqualTo(503));
+            Assert.That(exception.RetryAfter, Is.EqualTo(TimeSpan.FromSeconds(120)));
             Assert.That(fixture.Sandbox.Server.RequestsTo(RunId), Is.EqualTo(1));
         });
     }
