@@ -69,6 +69,9 @@ public static class QuantDeskServiceCollectionExtensions
         var builder = services
             .AddHttpClient<IBacktestClient, BacktestClient>(HttpClientName)
             .ConfigureHttpClient((provider, client) => HttpClientSetup.Configure(client, Options(provider)))
+
+            // An API client keeps no cookie jar: a session cookie must not follow every request of the process.
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { UseCookies = false })
             .AddHttpMessageHandler(provider => new CallBoundaryHandler(OptionsReader(provider)));
 
         builder.AddResilienceHandler(ResiliencePipelineSetup.PipelineName, (pipeline, context) =>

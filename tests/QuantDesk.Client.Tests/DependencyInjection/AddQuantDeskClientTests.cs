@@ -109,6 +109,22 @@ public sealed class AddQuantDeskClientTests
     }
 
     [Test]
+    public async Task The_registered_client_sends_no_cookies_back()
+    {
+        using var fixture = new ClientFixture();
+        fixture.Sandbox.Server.AnswerRun("cookie", WireMock.ResponseBuilders.Response.Create()
+            .WithStatusCode(200)
+            .WithHeader("Content-Type", "application/json")
+            .WithHeader("Set-Cookie", "session=abc; Path=/")
+            .WithBody(QuantDeskSandbox.ExampleRunBody("cookie").ToJsonString()));
+
+        await fixture.Client.GetBacktestRunAsync("cookie");
+        await fixture.Client.GetBacktestRunAsync(QuantDeskSandbox.ExampleRunId);
+
+        Assert.That(fixture.Sandbox.Server.LogEntries.Select(entry => entry.RequestMessage!.Headers!.ContainsKey("Cookie")), Is.EqualTo(new[] { false, false }));
+    }
+
+    [Test]
     public void Invalid_options_fail_on_first_use_with_a_message_naming_the_setting()
     {
         var services = new ServiceCollection();
