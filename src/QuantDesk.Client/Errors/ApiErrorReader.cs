@@ -18,7 +18,7 @@ internal static class ApiErrorReader
     /// <summary>How much of the body an exception keeps for diagnostics.</summary>
     internal const int MaxBodyCopyChars = 4096;
 
-    private const string RequestIdHeader = "X-Request-ID";
+    internal const string RequestIdHeader = "X-Request-ID";
 
     /// <summary>Reads an error response (capped) and creates the exception callers branch on.</summary>
     public static async Task<QuantDeskApiException> CreateExceptionAsync(HttpResponseMessage response, CancellationToken cancellationToken)

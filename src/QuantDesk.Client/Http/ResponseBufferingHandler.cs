@@ -106,7 +106,7 @@ internal sealed class ResponseBufferingHandler : DelegatingHandler
                 StatusCode = (int)response.StatusCode,
                 Message = $"QuantDesk API call {request.Method} {request.RequestUri?.AbsolutePath} answered {(int)response.StatusCode} with a body of {size}, " +
                     $"over the {_maxContentLength} bytes allowed by QuantDeskClientOptions.MaxResponseContentLength.",
-                RequestId = response.Headers.TryGetValues("X-Request-ID", out var ids) ? ids.FirstOrDefault() : null,
+                RequestId = response.Headers.TryGetValues(ApiErrorReader.RequestIdHeader, out var ids) ? ids.FirstOrDefault() : null,
             },
             innerException: null);
 }

@@ -96,7 +96,7 @@ public sealed class GetBacktestRunContractTests
     public async Task Sends_any_run_id_as_exactly_one_path_segment(string runId)
     {
         Uri? sent = null;
-        using var fixture = new ClientFixture(builder: http => http.AddHttpMessageHandler(() => new RecordingHandler(uri => sent = uri)));
+        using var fixture = new ClientFixture(builder: http => http.AddHttpMessageHandler(() => new ObservingHandler(request => sent = request.RequestUri)));
 
         Assert.ThrowsAsync<QuantDeskNotFoundException>(() => fixture.Client.GetBacktestRunAsync(runId));
 
@@ -108,14 +108,5 @@ public sealed class GetBacktestRunContractTests
             Assert.That(Uri.UnescapeDataString(segments[^1]), Is.EqualTo(runId));
             Assert.That(fixture.Sandbox.Server.LogEntries.Single().RequestMessage!.AbsolutePath, Does.StartWith("/api/v2/backtest/runs/"));
         });
-    }
-
-    private sealed class RecordingHandler(Action<Uri> record) : DelegatingHandler
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            record(request.RequestUri!);
-            return base.SendAsync(request, cancellationToken);
-        }
     }
 }

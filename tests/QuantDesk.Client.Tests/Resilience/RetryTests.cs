@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -177,14 +178,14 @@ public sealed class RetryTests
     [Test]
     public async Task An_attempt_that_runs_past_AttemptTimeout_is_abandoned_and_retried()
     {
-        var attempts = new AttemptCounter();
+        var attempts = new StrongBox<int>();
         using var fixture = new ClientFixture(
             options =>
             {
                 options.AttemptTimeout = TimeSpan.FromMilliseconds(200);
                 options.Retry.MaxRetryAttempts = 1;
             },
-            http => http.AddHttpMessageHandler(() => attempts));
+            http => http.AddHttpMessageHandler(() => ObservingHandler.CountingInto(attempts)));
         fixture.Sandbox.Server.AnswerRunInSequence(RunId, Ok.WithDelay(SlowServer), Ok);
 
         var stopwatch = Stopwatch.StartNew();
@@ -194,7 +195,7 @@ public sealed class RetryTests
         Assert.Multiple(() =>
         {
             Assert.That(response.Data.RunId, Is.EqualTo(RunId));
-            Assert.That(attempts.Count, Is.EqualTo(2));
+            Assert.That(attempts.Value, Is.EqualTo(2));
             Assert.That(stopwatch.Elapsed, Is.LessThan(Prompt), "the slow attempt was waited out instead of abandoned");
         });
     }
@@ -202,14 +203,14 @@ public sealed class RetryTests
     [Test]
     public void Attempts_that_always_run_past_AttemptTimeout_end_in_a_timeout_exception()
     {
-        var attempts = new AttemptCounter();
+        var attempts = new StrongBox<int>();
         using var fixture = new ClientFixture(
             options =>
             {
                 options.AttemptTimeout = TimeSpan.FromMilliseconds(200);
                 options.Retry.MaxRetryAttempts = 1;
             },
-            http => http.AddHttpMessageHandler(() => attempts));
+            http => http.AddHttpMessageHandler(() => ObservingHandler.CountingInto(attempts)));
         fixture.Sandbox.Server.AnswerRun(RunId, Ok.WithDelay(SlowServer));
 
         var stopwatch = Stopwatch.StartNew();
@@ -218,7 +219,7 @@ public sealed class RetryTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(attempts.Count, Is.EqualTo(2));
+            Assert.That(attempts.Value, Is.EqualTo(2));
             Assert.That(exception!.StatusCode, Is.Null);
             Assert.That(exception.InnerException, Is.Not.Null);
             Assert.That(stopwatch.Elapsed, Is.LessThan(Prompt));
@@ -249,7 +250,7 @@ public sealed class RetryTests
     [Test]
     public void A_TotalTimeout_shorter_than_the_retries_ends_them_with_a_timeout_exception()
     {
-        var attempts = new AttemptCounter();
+        var attempts = new StrongBox<int>();
         using var fixture = new ClientFixture(
             options =>
             {
@@ -257,7 +258,7 @@ public sealed class RetryTests
                 options.TotalTimeout = TimeSpan.FromMilliseconds(400);
                 options.Retry.MaxRetryAttempts = 10;
             },
-            http => http.AddHttpMessageHandler(() => attempts));
+            http => http.AddHttpMessageHandler(() => ObservingHandler.CountingInto(attempts)));
         fixture.Sandbox.Server.AnswerRun(RunId, Ok.WithDelay(SlowServer));
 
         var stopwatch = Stopwatch.StartNew();
@@ -266,7 +267,7 @@ public sealed class RetryTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(attempts.Count, Is.InRange(2, 3), "attempt timeouts are retried until the total timeout");
+            Assert.That(attempts.Value, Is.InRange(2, 3), "attempt timeouts are retried until the total timeout");
             Assert.That(stopwatch.Elapsed, Is.LessThan(Prompt));
         });
     }
@@ -274,20 +275,20 @@ public sealed class RetryTests
     [Test]
     public void A_refused_connection_ends_in_a_connection_exception_after_the_retries()
     {
-        var attempts = new AttemptCounter();
+        var attempts = new StrongBox<int>();
         using var fixture = new ClientFixture(
             options =>
             {
                 options.BaseAddress = new Uri($"http://127.0.0.1:{LoopbackPorts.Closed()}/");
                 options.Retry.MaxRetryAttempts = 2;
             },
-            http => http.AddHttpMessageHandler(() => attempts));
+            http => http.AddHttpMessageHandler(() => ObservingHandler.CountingInto(attempts)));
 
         var exception = Assert.ThrowsAsync<QuantDeskConnectionException>(() => fixture.Client.GetBacktestRunAsync(RunId));
 
         Assert.Multiple(() =>
         {
-            Assert.That(attempts.Count, Is.EqualTo(3));
+            Assert.That(attempts.Value, Is.EqualTo(3));
             Assert.That(exception!.StatusCode, Is.Null);
             Assert.That(exception.InnerException, Is.InstanceOf<HttpRequestException>());
         });
@@ -354,28 +355,5 @@ public sealed class RetryTests
             Assert.That(posts, Is.EqualTo(1));
             Assert.That(gets, Is.EqualTo(4), "control: a GET answered 503 is retried 3 times");
         });
-    }
-
-    /// <summary>Counts attempts as the innermost handler sees them (inside retries, after the token handler).</summary>
-    private sealed class AttemptCounter : DelegatingHandler
-    {
-        private int _count;
-
-        public int Count => Volatile.Read(ref _count);
-
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            Interlocked.Increment(ref _count);
-            return base.SendAsync(request, cancellationToken);
-        }
-    }
-
-    private sealed class ObservingHandler(Action<HttpRequestMessage> observe) : DelegatingHandler
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            observe(request);
-            return base.SendAsync(request, cancellationToken);
-        }
     }
 }
