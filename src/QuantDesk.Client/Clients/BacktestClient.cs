@@ -12,6 +12,9 @@ namespace QuantDesk.Client;
 /// </summary>
 public partial class BacktestClient
 {
+    // The clock of the waits between polls; the options' clock, so tests can move time by hand.
+    private readonly TimeProvider _timeProvider = TimeProvider.System;
+
     /// <summary>
     /// Creates a fully configured client (Bearer authentication, retries, timeouts, typed errors) for
     /// applications without a dependency-injection container. Create it once and reuse it: it owns its
@@ -23,6 +26,14 @@ public partial class BacktestClient
     public BacktestClient(QuantDeskClientOptions options, ILoggerFactory? loggerFactory = null)
         : this(StandaloneHttpClient.Create(options, loggerFactory))
     {
+        _timeProvider = options.TimeProvider;
+    }
+
+    // The one the container uses: the HttpClient comes from IHttpClientFactory with its handlers.
+    internal BacktestClient(HttpClient httpClient, TimeProvider timeProvider)
+        : this(httpClient)
+    {
+        _timeProvider = timeProvider;
     }
 
     partial void Initialize()

@@ -67,7 +67,8 @@ public static class QuantDeskServiceCollectionExtensions
         services.TryAddSingleton(provider => new AccessTokenSource(OptionsReader(provider)));
 
         var builder = services
-            .AddHttpClient<IBacktestClient, BacktestClient>(HttpClientName)
+            .AddHttpClient(HttpClientName)
+            .AddTypedClient<IBacktestClient>((httpClient, provider) => new BacktestClient(httpClient, Options(provider).TimeProvider))
             .ConfigureHttpClient((provider, client) => HttpClientSetup.Configure(client, Options(provider)))
 
             // An API client keeps no cookie jar: a session cookie must not follow every request of the process.

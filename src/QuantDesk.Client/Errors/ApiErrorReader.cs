@@ -47,6 +47,10 @@ internal static class ApiErrorReader
         return Read(statusCode, body, FirstValue(headers, RequestIdHeader), retryAfter, FirstValue(headers, "Content-Type"), described);
     }
 
+    /// <summary>The exception a JSON error body with this status would give, for test doubles.</summary>
+    public static QuantDeskApiException Create(int statusCode, string body, TimeSpan? retryAfter, string description) =>
+        Create(Read(statusCode, body, requestIdHeader: null, retryAfter, "application/json", description));
+
     /// <summary>Picks the exception type callers branch on for the status code.</summary>
     public static QuantDeskApiException Create(ApiErrorDetails details) => details.StatusCode switch
     {

@@ -1,0 +1,60 @@
+namespace QuantDesk.Client.Waiting;
+
+/// <summary>Polls <c>getBacktestRun</c> until the run leaves the in-progress statuses.</summary>
+internal sealed class BacktestRunPoller(IBacktestClient client, TimeProvider clock)
+{
+    public async Task<BacktestRun> WaitAsync(string runId, BacktestWaitOptions options, CancellationToken cancellationToken)
+    {
+        var started = clock.GetTimestamp();
+        using var deadline = options.Timeout == Timeout.InfiniteTimeSpan
+            ? new CancellationTokenSource()
+            : new CancellationTokenSource(options.Timeout, clock);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+
+        var interval = options.InitialPollInterval;
+        BacktestRun? lastSeen = null;
+        try
+        {
+            while (true)
+            {
+                TimeSpan? retryAfter = null;
+                try
+                {
+                    var run = (await client.GetBacktestRunAsync(runId, linked.Token).ConfigureAwait(false)).Data;
+                    options.Progress?.Report(run);
+                    if (!run.Status.IsInProgress)
+                    {
+                        return run;
+                    }
+
+                    lastSeen = run;
+                }
+                catch (QuantDeskNotFoundException) when (lastSeen is null && clock.GetElapsedTime(started) < options.NotFoundGracePeriod)
+                {
+                    // A run read right after its submission may not be visible yet.
+                }
+                catch (QuantDeskApiException exception) when (IsThrottled(exception))
+                {
+                    // The retries inside the call are used up, but a wait may go on as long as its own timeout allows.
+                    retryAfter = exception.RetryAfter;
+                }
+
+                await Task.Delay(Longest(interval, retryAfter), clock, linked.Token).ConfigureAwait(false);
+                interval = interval * 2 < options.MaxPollInterval ? interval * 2 : options.MaxPollInterval;
+            }
+        }
+        catch (OperationCanceledException exception) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            var status = lastSeen is null ? "it was never found" : $"its last status was '{lastSeen.Status}'";
+            throw new QuantDeskTimeoutException(
+                $"Backtest run '{runId}' did not finish within the wait timeout of {options.Timeout}; {status}. Raise BacktestWaitOptions.Timeout to wait longer.",
+                exception);
+        }
+    }
+
+    private static bool IsThrottled(QuantDeskApiException exception) =>
+        exception is QuantDeskRateLimitException || (exception.StatusCode == 503 && exception.RetryAfter is not null);
+
+    private static TimeSpan Longest(TimeSpan interval, TimeSpan? retryAfter) =>
+        retryAfter is { } requested && requested > interval ? requested : interval;
+}
