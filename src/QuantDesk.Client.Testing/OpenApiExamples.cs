@@ -1,4 +1,6 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 
 namespace QuantDesk.Client.Testing;
 
@@ -10,6 +12,10 @@ internal static class OpenApiExamples
     /// <summary>An example instance of the named component schema, with every property that has an example.</summary>
     public static JsonObject ForSchema(string schemaName) =>
         (JsonObject)Build(Schema(schemaName))!;
+
+    /// <summary>Reads an example through the same typed model the client uses, so the examples must fit it.</summary>
+    public static T Deserialize<T>(JsonObject example, JsonTypeInfo<T> typeInfo) =>
+        example.Deserialize(typeInfo) ?? throw new InvalidOperationException($"The openapi.json example for {typeof(T).Name} is null.");
 
     private static JsonObject Schema(string schemaName) =>
         Document.Value["components"]?["schemas"]?[schemaName] as JsonObject

@@ -8,36 +8,175 @@ using WireMock.Server;
 namespace QuantDesk.Client.Testing;
 
 /// <summary>
-/// A fake QuantDesk API running in-process on a loopback port (WireMock.Net). Out of the box it serves the
-/// contract's example backtest run under <see cref="ExampleRunId"/> and the documented 404 error for any other
-/// run id. Use <see cref="Server"/> to add answers of your own and to inspect the requests it received.
+/// A fake QuantDesk API running in-process on a loopback port (WireMock.Net), for the tests of code that uses
+/// QuantDesk.Client. Out of the box it serves the contract's examples: the dataset catalog, the example run under
+/// <see cref="ExampleRunId"/>, submissions that are accepted and complete after two polls, and the documented 404
+/// for unknown runs. The <c>With…</c> and <c>…Next…</c> methods change its answers and return the sandbox, so
+/// they chain; <see cref="ReceivedRequests"/> and <see cref="Submissions"/> tell what your code sent.
 /// </summary>
 public sealed class QuantDeskSandbox : IDisposable
 {
     /// <summary>The run id of the contract's example run.</summary>
     public const string ExampleRunId = "b4f1c2a0-6d3e-4f7a-9c1b-0a2d3e4f5a6b";
 
-    private const string RunsPath = "/api/v2/backtest/runs/";
+    private const string ApiPath = "/api/v2/backtest/";
+    private const string RunsPath = ApiPath + "runs/";
+
+    private readonly SandboxBehaviour _behaviour;
 
     private QuantDeskSandbox(WireMockServer server)
     {
         Server = server;
         BaseAddress = new Uri(server.Url! + "/");
+        var exampleRun = OpenApiExamples.Deserialize(ExampleRunBody(), SandboxJsonContext.Default.BacktestRunResponse).Data;
+        var exampleDataset = OpenApiExamples.Deserialize(
+            new JsonObject { ["success"] = true, ["data"] = new JsonArray(OpenApiExamples.ForSchema("BacktestDataset")) },
+            SandboxJsonContext.Default.BacktestDatasetListResponse).Data[0];
+        _behaviour = new SandboxBehaviour(exampleRun, exampleDataset);
+
+        // Lowest priority: answers added through Server take precedence over the sandbox's own.
+        server
+            .Given(Request.Create().UsingAnyMethod().WithPath(new WildcardMatcher(ApiPath + "*")))
+            .AtPriority(int.MaxValue)
+            .RespondWith(Response.Create().WithCallback(_behaviour.AnswerAsync));
     }
 
-    /// <summary>The underlying WireMock.Net server, for custom answers and request assertions.</summary>
+    /// <summary>The underlying WireMock.Net server, for answers of your own and request assertions.</summary>
     public WireMockServer Server { get; }
 
     /// <summary>The sandbox's address (<c>http://127.0.0.1:port/</c>), for <see cref="QuantDeskClientOptions.BaseAddress"/>.</summary>
     public Uri BaseAddress { get; }
 
-    /// <summary>Starts a sandbox on a free loopback port, serving the default answers.</summary>
+    /// <summary>The contract's example run (<see cref="ExampleRunId"/>, completed, Sharpe 1.84, DSR 0.72, max drawdown -0.14).</summary>
+    public BacktestRun ExampleRun => _behaviour.ExampleRun;
+
+    /// <summary>Every request the sandbox received, oldest first.</summary>
+    public IReadOnlyList<SandboxRequest> ReceivedRequests =>
+        [.. Server.LogEntries.OrderBy(entry => entry.RequestMessage!.DateTime).Select(entry => new SandboxRequest(entry.RequestMessage!))];
+
+    /// <summary>Every run submission the sandbox received, oldest first, as your code sent it.</summary>
+    public IReadOnlyList<SubmitBacktestRunRequest> Submissions =>
+        [.. ReceivedRequests
+            .Where(request => request.Method == "POST" && request.Path.TrimEnd('/') == RunsPath.TrimEnd('/'))
+            .Select(request => SandboxBehaviour.ReadSubmission(request.Body))
+            .OfType<SubmitBacktestRunRequest>()];
+
+    /// <summary>Starts a sandbox on a free loopback port, serving the contract's examples.</summary>
     /// <returns>The running sandbox; dispose it to stop the server.</returns>
-    public static QuantDeskSandbox Start()
+    public static QuantDeskSandbox Start() => new(WireMockServer.Start());
+
+    /// <summary>Serves a run under its id, on every poll. Build it with <see cref="QuantDeskModelFactory.BacktestRun"/>.</summary>
+    /// <param name="run">The run, with any status and metrics.</param>
+    /// <returns>This sandbox.</returns>
+    public QuantDeskSandbox WithRun(BacktestRun run)
     {
-        var sandbox = new QuantDeskSandbox(WireMockServer.Start());
-        sandbox.ServeDefaults();
-        return sandbox;
+        ArgumentNullException.ThrowIfNull(run);
+        _behaviour.SetRun([run]);
+        return this;
+    }
+
+    /// <summary>
+    /// Serves a run that is <c>queued</c> on the first poll, <c>running</c> on the next ones, and
+    /// <paramref name="completedRun"/> (by default completed with the example metrics) after
+    /// <paramref name="pollsInProgress"/> polls.
+    /// </summary>
+    /// <param name="runId">The run id.</param>
+    /// <param name="pollsInProgress">How many polls see the run in progress.</param>
+    /// <param name="completedRun">What the polls after those see; its id must be <paramref name="runId"/>.</param>
+    /// <returns>This sandbox.</returns>
+    public QuantDeskSandbox WithRunCompletingAfter(string runId, int pollsInProgress, BacktestRun? completedRun = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(runId);
+        ArgumentOutOfRangeException.ThrowIfNegative(pollsInProgress);
+        completedRun ??= QuantDeskModelFactory.BacktestRun(runId, BacktestRunStatus.Completed, ExampleRun.Sharpe, ExampleRun.Dsr, ExampleRun.MaxDrawdown);
+        if (completedRun.RunId != runId)
+        {
+            throw new ArgumentException($"The completed run's id '{completedRun.RunId}' is not '{runId}'.", nameof(completedRun));
+        }
+
+        var polls = Enumerable.Range(0, pollsInProgress)
+            .Select(poll => QuantDeskModelFactory.BacktestRun(runId, poll == 0 ? BacktestRunStatus.Queued : BacktestRunStatus.Running));
+        _behaviour.SetRun([.. polls, completedRun]);
+        return this;
+    }
+
+    /// <summary>Answers 404 (<c>RUN_NOT_FOUND</c>) for a run, the example run included.</summary>
+    /// <param name="runId">The run id.</param>
+    /// <returns>This sandbox.</returns>
+    public QuantDeskSandbox WithoutRun(string runId)
+    {
+        _behaviour.RemoveRun(runId);
+        return this;
+    }
+
+    /// <summary>Serves this dataset catalog instead of the contract's example.</summary>
+    /// <param name="datasets">The datasets; build them with <see cref="QuantDeskModelFactory.BacktestDataset"/>.</param>
+    /// <returns>This sandbox.</returns>
+    public QuantDeskSandbox WithDatasets(params IEnumerable<BacktestDataset> datasets)
+    {
+        _behaviour.SetDatasets([.. datasets]);
+        return this;
+    }
+
+    /// <summary>How many polls a submitted run stays in progress before it completes with the example metrics (2 by default).</summary>
+    /// <param name="pollsInProgress">The number of polls; 0 completes at once.</param>
+    /// <returns>This sandbox.</returns>
+    public QuantDeskSandbox WithSubmittedRunsCompletingAfter(int pollsInProgress)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(pollsInProgress);
+        _behaviour.SetSubmittedRunPollsInProgress(pollsInProgress);
+        return this;
+    }
+
+    /// <summary>Answers 401 (<c>UNAUTHORIZED</c>) to every request that does not carry this Bearer token.</summary>
+    /// <param name="token">The only token accepted; <see langword="null"/> accepts any request again.</param>
+    /// <returns>This sandbox.</returns>
+    public QuantDeskSandbox RequireAccessToken(string? token)
+    {
+        _behaviour.RequireToken(token);
+        return this;
+    }
+
+    /// <summary>Delays every answer of the sandbox by this long.</summary>
+    /// <param name="latency">The delay; <see cref="TimeSpan.Zero"/> for none.</param>
+    /// <returns>This sandbox.</returns>
+    public QuantDeskSandbox WithLatency(TimeSpan latency)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(latency, TimeSpan.Zero);
+        _behaviour.SetLatency(latency);
+        return this;
+    }
+
+    /// <summary>
+    /// Answers the next requests, whatever they ask for, with these error statuses in turn (one request each) and
+    /// the documented error body: for example <c>FailNextRequests(503, 502)</c>, or 401, 403, 404, 500.
+    /// </summary>
+    /// <param name="statusCodes">The statuses, in order.</param>
+    /// <returns>This sandbox.</returns>
+    public QuantDeskSandbox FailNextRequests(params IEnumerable<int> statusCodes)
+    {
+        _behaviour.EnqueueFaults(statusCodes.Select(statusCode => (Func<string, SandboxAnswer>)(requestId => SandboxAnswer.ForStatus(statusCode, requestId))));
+        return this;
+    }
+
+    /// <summary>Answers the next requests with 429 (<c>RATE_LIMITED</c>) and a <c>Retry-After</c> in seconds.</summary>
+    /// <param name="count">How many requests are refused.</param>
+    /// <param name="retryAfter">The wait the answers ask for (rounded up to whole seconds).</param>
+    /// <returns>This sandbox.</returns>
+    public QuantDeskSandbox RateLimitNextRequests(int count, TimeSpan retryAfter)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(retryAfter, TimeSpan.Zero);
+        _behaviour.EnqueueFaults(Enumerable.Repeat<Func<string, SandboxAnswer>>(requestId => SandboxAnswer.ForStatus(429, requestId) with { RetryAfter = retryAfter }, count));
+        return this;
+    }
+
+    /// <summary>Answers the next requests with 200 and a body that is not valid JSON.</summary>
+    /// <param name="count">How many answers are malformed.</param>
+    /// <returns>This sandbox.</returns>
+    public QuantDeskSandbox MalformNextResponses(int count = 1)
+    {
+        _behaviour.EnqueueFaults(Enumerable.Repeat<Func<string, SandboxAnswer>>(_ => new SandboxAnswer(200, "{\"success\": true, \"data\": {\"run_id\": "), count));
+        return this;
     }
 
     /// <summary>The contract's example <c>getBacktestRun</c> body for a run id.</summary>
@@ -65,7 +204,7 @@ public sealed class QuantDeskSandbox : IDisposable
         ["request_id"] = requestId,
     };
 
-    /// <summary>Serves a run with the given JSON <c>data</c> (status and metrics of your choosing) under its id.</summary>
+    /// <summary>Serves a raw JSON body (any shape, valid or not) for a run id, ahead of the sandbox's own answers.</summary>
     /// <param name="runId">The run id, matched exactly (as decoded by the server).</param>
     /// <param name="body">The whole response body.</param>
     /// <param name="statusCode">The HTTP status to answer with.</param>
@@ -80,16 +219,4 @@ public sealed class QuantDeskSandbox : IDisposable
 
     /// <inheritdoc />
     public void Dispose() => Server.Stop();
-
-    private void ServeDefaults()
-    {
-        ServeRun(ExampleRunId, ExampleRunBody());
-        Server
-            .Given(Request.Create().UsingGet().WithPath(new WildcardMatcher(RunsPath + "*")))
-            .AtPriority(100)
-            .RespondWith(Response.Create()
-                .WithStatusCode(404)
-                .WithHeader("Content-Type", "application/json")
-                .WithBody(ErrorBody("RUN_NOT_FOUND", "Unknown run.", "req_sandbox_404").ToJsonString()));
-    }
 }

@@ -3,9 +3,13 @@ using System.Text.Json.Serialization;
 
 namespace QuantDesk.Client.Serialization;
 
-/// <summary>Reads and writes <see cref="BacktestRunStatus"/> as the plain JSON string of the contract.</summary>
-internal sealed class BacktestRunStatusJsonConverter : JsonConverter<BacktestRunStatus>
+/// <summary>
+/// Reads and writes <see cref="BacktestRunStatus"/> as the plain JSON string of the contract. Public so that
+/// source-generated <see cref="JsonSerializerContext"/>s of your own can serialize the client's models too.
+/// </summary>
+public sealed class BacktestRunStatusJsonConverter : JsonConverter<BacktestRunStatus>
 {
+    /// <inheritdoc />
     public override BacktestRunStatus Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType != JsonTokenType.String)
@@ -22,6 +26,7 @@ internal sealed class BacktestRunStatusJsonConverter : JsonConverter<BacktestRun
         return new BacktestRunStatus(value);
     }
 
+    /// <inheritdoc />
     public override void Write(Utf8JsonWriter writer, BacktestRunStatus value, JsonSerializerOptions options) =>
         writer.WriteStringValue(value.ToString());
 }

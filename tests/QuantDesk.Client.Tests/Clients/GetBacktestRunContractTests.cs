@@ -23,7 +23,8 @@ public sealed class GetBacktestRunContractTests
         {
             Assert.That(response.Success, Is.True);
             Assert.That(response.Data.RunId, Is.EqualTo("b4f1c2a0-6d3e-4f7a-9c1b-0a2d3e4f5a6b"));
-            Assert.That(response.Data.Status, Is.EqualTo("completed"));
+            Assert.That(response.Data.Status, Is.EqualTo(BacktestRunStatus.Completed));
+            Assert.That(response.Data.Status.ToString(), Is.EqualTo("completed"));
             Assert.That(response.Data.Sharpe, Is.EqualTo(1.84));
             Assert.That(response.Data.Dsr, Is.EqualTo(0.72));
             Assert.That(response.Data.MaxDrawdown, Is.EqualTo(-0.14));

@@ -1,0 +1,43 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using WireMock;
+using WireMock.Types;
+using WireMock.Util;
+
+namespace QuantDesk.Client.Testing;
+
+/// <summary>One HTTP answer of the sandbox: a status, a body and its headers.</summary>
+internal sealed record SandboxAnswer(int StatusCode, string Body, string ContentType = "application/json", TimeSpan? RetryAfter = null)
+{
+    public static SandboxAnswer Json(int statusCode, JsonNode body) => new(statusCode, body.ToJsonString());
+
+    public static SandboxAnswer Error(int statusCode, string code, string message, string requestId) =>
+        Json(statusCode, QuantDeskSandbox.ErrorBody(code, message, requestId));
+
+    /// <summary>The documented error body for a status, with a code that names it.</summary>
+    public static SandboxAnswer ForStatus(int statusCode, string requestId) => statusCode switch
+    {
+        401 => Error(401, "UNAUTHORIZED", "Missing or expired auth.", requestId),
+        403 => Error(403, "FORBIDDEN", "The token does not allow this operation.", requestId),
+        404 => Error(404, "RUN_NOT_FOUND", "Unknown run.", requestId),
+        429 => Error(429, "RATE_LIMITED", "Too many requests.", requestId),
+        _ => Error(statusCode, "SANDBOX_FAULT", $"Sandbox fault {statusCode}.", requestId),
+    };
+
+    public ResponseMessage ToResponseMessage()
+    {
+        var headers = new Dictionary<string, WireMockList<string>> { ["Content-Type"] = new(ContentType) };
+        if (RetryAfter is { } wait)
+        {
+            headers["Retry-After"] = new(((long)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture));
+        }
+
+        return new ResponseMessage
+        {
+            StatusCode = StatusCode,
+            Headers = headers,
+            BodyData = new BodyData { BodyAsString = Body, DetectedBodyType = BodyType.String, Encoding = Encoding.UTF8 },
+        };
+    }
+}
