@@ -1,4 +1,5 @@
-// Registers the packed client the way the README says and calls the sandbox from the packed testing package.
+// Registers the packed client the way the README says and runs the backtest lifecycle against the sandbox
+// from the packed testing package.
 using Microsoft.Extensions.DependencyInjection;
 using QuantDesk.Client;
 using QuantDesk.Client.Testing;
@@ -23,6 +24,17 @@ try
 }
 catch (QuantDeskNotFoundException error) when (error.StatusCode == 404)
 {
+}
+
+// The lifecycle through the packed test kit: a submission that the sandbox completes after one poll.
+sandbox.WithSubmittedRunsCompletingAfter(1).FailNextRequests(503);
+var datasets = (await client.ListBacktestDatasetsAsync()).Data;
+var finished = await client.SubmitAndWaitAsync(
+    new SubmitBacktestRunRequest { DatasetId = datasets[0].DatasetId, Strategy = new() { ["kind"] = "smoke" }, Fees = 5, Slippage = 3, Funding = true },
+    new BacktestWaitOptions { InitialPollInterval = TimeSpan.FromMilliseconds(20) });
+if (!finished.Status.IsCompleted || finished.Sharpe != 1.84 || sandbox.Submissions.Count != 1)
+{
+    failures.Add($"unexpected lifecycle: {finished.Status} sharpe={finished.Sharpe} submissions={sandbox.Submissions.Count}");
 }
 
 var version = typeof(IBacktestClient).Assembly.GetName().Version;

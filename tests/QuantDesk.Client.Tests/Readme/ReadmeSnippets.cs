@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using QuantDesk.Client.Testing;
@@ -67,5 +68,38 @@ public static class ReadmeSnippets
         var client = new BacktestClient(new QuantDeskClientOptions { BaseAddress = sandbox.BaseAddress });
         var run = (await client.GetBacktestRunAsync(QuantDeskSandbox.ExampleRunId)).Data;   // Sharpe 1.84
         return run;
+    }
+
+    public static async Task LifecycleAsync(IBacktestClient backtests, string strategyPath, CancellationToken cancellationToken)
+    {
+        var datasets = (await backtests.ListBacktestDatasetsAsync(cancellationToken)).Data;
+        var strategy = JsonNode.Parse(File.ReadAllText(strategyPath))!.AsObject();
+        var request = new SubmitBacktestRunRequest { DatasetId = datasets[0].DatasetId, Strategy = strategy, Fees = 5, Slippage = 3, Funding = true };
+        var run = await backtests.SubmitAndWaitAsync(request, cancellationToken: cancellationToken);
+        Console.WriteLine($"{run.RunId} {run.Status}: Sharpe {run.Sharpe:0.00}, DSR {run.Dsr:0.00}, max drawdown {run.MaxDrawdown:P1}");
+    }
+
+    public static async Task<BacktestRun> WaitWithOptionsAsync(IBacktestClient backtests, string runId, ILogger logger, CancellationToken cancellationToken)
+    {
+        var options = new BacktestWaitOptions { Timeout = TimeSpan.FromMinutes(10), Progress = new Progress<BacktestRun>(run => logger.LogInformation("Run {RunId} is {Status}", run.RunId, run.Status)) };
+        var finished = await backtests.WaitForCompletionAsync(runId, options, cancellationToken);
+        return finished;
+    }
+
+    public static IReadOnlyList<SubmitBacktestRunRequest> ConfigureSandbox(QuantDeskSandbox sandbox)
+    {
+        sandbox.WithRunCompletingAfter("run-42", pollsInProgress: 3)        // queued, running, running, then completed
+               .RateLimitNextRequests(1, retryAfter: TimeSpan.FromSeconds(1)) // then 429 with Retry-After
+               .FailNextRequests(503, 502)                                   // then two server errors
+               .WithLatency(TimeSpan.FromMilliseconds(50));                  // every answer 50 ms late
+        var sent = sandbox.Submissions;                                       // the SubmitBacktestRunRequests received
+        return sent;
+    }
+
+    public static (BacktestRun Completed, QuantDeskApiException NotFound) ModelFactory()
+    {
+        var completed = QuantDeskModelFactory.BacktestRun("run-42", BacktestRunStatus.Completed, sharpe: 1.3, dsr: 0.8, maxDrawdown: -0.1);
+        var notFound = QuantDeskModelFactory.ApiException(404, "RUN_NOT_FOUND", "Unknown run.", requestId: "req_1");   // a QuantDeskNotFoundException
+        return (completed, notFound);
     }
 }

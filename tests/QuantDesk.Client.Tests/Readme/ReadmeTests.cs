@@ -64,6 +64,62 @@ public sealed partial class ReadmeTests
         Assert.That(logs.Entries.Select(entry => entry.Message), Has.One.Match(@"^Unknown run no-such-run \(request id req_sandbox_\d+\)$"));
     }
 
+    [Test]
+    public async Task The_lifecycle_snippet_submits_the_strategy_file_and_prints_the_metrics()
+    {
+        using var fixture = new ClientFixture();
+        fixture.Sandbox.WithSubmittedRunsCompletingAfter(0);
+        var strategyPath = Path.Combine(TestContext.CurrentContext.WorkDirectory, "readme-strategy.json");
+        await File.WriteAllTextAsync(strategyPath, """{"kind":"breakout","lookback":48}""");
+        using var output = new StringWriter();
+        var console = Console.Out;
+        Console.SetOut(output);
+        try
+        {
+            await ReadmeSnippets.LifecycleAsync(fixture.Client, strategyPath, CancellationToken.None);
+        }
+        finally
+        {
+            Console.SetOut(console);
+        }
+
+        Assert.That(output.ToString(), Does.Match(@"^[0-9a-f-]{36} completed: Sharpe 1\.84, DSR 0\.72, max drawdown -14\.0\s?%\s*$"));
+        var sent = fixture.Sandbox.Submissions.Single();
+        Assert.That((sent.DatasetId, sent.Strategy["kind"]!.GetValue<string>()), Is.EqualTo(("sol-perp-1h-2025", "breakout")));
+    }
+
+    [Test]
+    public async Task The_wait_snippet_returns_the_finished_run()
+    {
+        using var fixture = new ClientFixture();
+
+        var run = await ReadmeSnippets.WaitWithOptionsAsync(fixture.Client, QuantDeskSandbox.ExampleRunId, NullLogger.Instance, CancellationToken.None);
+
+        Assert.That(run.Status.IsCompleted, Is.True);
+    }
+
+    [Test]
+    public async Task The_sandbox_configuration_snippet_queues_the_faults_it_describes()
+    {
+        using var fixture = new ClientFixture();
+
+        var sent = ReadmeSnippets.ConfigureSandbox(fixture.Sandbox);
+        var run = (await fixture.Client.GetBacktestRunAsync("run-42")).Data;
+
+        Assert.That(sent, Is.Empty);
+        Assert.That(run.Status, Is.EqualTo(BacktestRunStatus.Queued));
+        Assert.That(fixture.Sandbox.ReceivedRequests, Has.Count.EqualTo(4), "429, 503 and 502 retried, then the run");
+    }
+
+    [Test]
+    public void The_model_factory_snippet_builds_a_run_and_a_not_found_exception()
+    {
+        var (completed, notFound) = ReadmeSnippets.ModelFactory();
+
+        Assert.That(completed.Status.IsCompleted, Is.True);
+        Assert.That(notFound, Is.TypeOf<QuantDeskNotFoundException>().With.Property(nameof(QuantDeskApiException.RequestId)).EqualTo("req_1"));
+    }
+
     private static string[] Lines(string text) =>
         text.Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0).ToArray();
 
