@@ -23,8 +23,10 @@ internal readonly record struct CallOutcome(int? StatusCode, string? RequestId, 
             return new CallOutcome(status, requestId, ErrorType: null, Description: null, IsFailure: false);
         }
 
-        // The body is already buffered, so reading the error fields here leaves them for the generated code too.
-        var error = await ApiErrorReader.CreateExceptionAsync(response, cancellationToken).ConfigureAwait(false);
+        // The body is buffered (and capped) by then; read as a string, it stays readable for the generated code, which
+        // makes the exception the caller gets in the same way.
+        var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        var error = ApiErrorReader.CreateException(response, body.Length == 0 ? null : body);
         return new CallOutcome(status, error.RequestId, status.ToString(CultureInfo.InvariantCulture), error.Message, IsFailure: true);
     }
 
