@@ -14,9 +14,9 @@ public sealed class HostileBodyTests
     {
         var bodies = HostileBody.All().ToList();
         var cases = Statuses.SelectMany(status => bodies.Select(body => (Status: status, Body: body))).ToList();
-        using var server = new LoopbackHttpServer(target =>
+        using var server = new LoopbackHttpServer(request =>
         {
-            var (status, body) = cases[int.Parse(target[(target.LastIndexOf('-') + 1)..], CultureInfo.InvariantCulture)];
+            var (status, body) = cases[int.Parse(request.Target[(request.Target.LastIndexOf('-') + 1)..], CultureInfo.InvariantCulture)];
             return new LoopbackAnswer(status, body.ContentType, body.Bytes);
         });
         var client = new BacktestClient(new QuantDeskClientOptions { BaseAddress = server.BaseAddress, Retry = { MaxRetryAttempts = 0 } });

@@ -33,10 +33,10 @@ public sealed partial class RunIdEscapingTests
     public async Task Thousands_of_random_run_ids_each_reach_the_server_as_one_segment_that_decodes_back_to_the_id()
     {
         // The server answers with the request target exactly as it arrived, in the run id field.
-        using var server = new LoopbackHttpServer(target => new LoopbackAnswer(200, "application/json", JsonSerializer.SerializeToUtf8Bytes(new
+        using var server = new LoopbackHttpServer(request => new LoopbackAnswer(200, "application/json", JsonSerializer.SerializeToUtf8Bytes(new
         {
             success = true,
-            data = new { run_id = target, status = "completed" },
+            data = new { run_id = request.Target, status = "completed" },
         })));
         var client = new BacktestClient(new QuantDeskClientOptions { BaseAddress = server.BaseAddress, Retry = { MaxRetryAttempts = 0 } });
         var random = new PCG(20250611, 5);

@@ -7,7 +7,7 @@ namespace QuantDesk.Client.Tests.Support;
 
 /// <summary>
 /// A minimal keep-alive HTTP/1.1 server on loopback that hands each request's target, byte for byte as the client
-/// sent it, to the answer function. For tests that must see the request line unnormalised (WireMock decodes and
+/// sent it, and its headers to the answer function. For tests that must see the request line unnormalised (WireMock decodes and
 /// normalises paths) or that send thousands of requests.
 /// </summary>
 public sealed class LoopbackHttpServer : IDisposable
@@ -16,10 +16,10 @@ public sealed class LoopbackHttpServer : IDisposable
 
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource _stop = new();
-    private readonly Func<string, LoopbackAnswer> _answer;
+    private readonly Func<LoopbackRequest, LoopbackAnswer> _answer;
     private int _requests;
 
-    public LoopbackHttpServer(Func<string, LoopbackAnswer> answer)
+    public LoopbackHttpServer(Func<LoopbackRequest, LoopbackAnswer> answer)
     {
         _answer = answer;
         _listener.Start(backlog: 1024);
@@ -81,8 +81,7 @@ public sealed class LoopbackHttpServer : IDisposable
                     filled -= consumed;
 
                     Interlocked.Increment(ref _requests);
-                    var target = head[..head.IndexOf('\r', StringComparison.Ordinal)].Split(' ')[1];
-                    await WriteAsync(stream, _answer(target));
+                    await WriteAsync(stream, _answer(LoopbackRequest.Parse(head)));
                 }
             }
             catch (Exception exception) when (exception is IOException or OperationCanceledException or SocketException or ObjectDisposedException)
