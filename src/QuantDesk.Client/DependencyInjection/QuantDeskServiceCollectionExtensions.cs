@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using QuantDesk.Client;
 using QuantDesk.Client.Authentication;
 using QuantDesk.Client.Configuration;
+using QuantDesk.Client.Diagnostics;
 using QuantDesk.Client.Http;
 using QuantDesk.Client.Logging;
 using QuantDesk.Client.Resilience;
@@ -73,6 +74,7 @@ public static class QuantDeskServiceCollectionExtensions
 
             // An API client keeps no cookie jar: a session cookie must not follow every request of the process.
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { UseCookies = false })
+            .AddHttpMessageHandler(provider => new TelemetryHandler(OptionsReader(provider), Logger(provider)))
             .AddHttpMessageHandler(provider => new CallBoundaryHandler(OptionsReader(provider)));
 
         builder.AddResilienceHandler(ResiliencePipelineSetup.PipelineName, (pipeline, context) =>
@@ -87,6 +89,7 @@ public static class QuantDeskServiceCollectionExtensions
         return builder
             .AddHttpMessageHandler(provider => new BearerTokenHandler(provider.GetRequiredService<AccessTokenSource>(), Logger(provider)))
             .AddHttpMessageHandler(provider => new ResponseBufferingHandler(Options(provider).MaxResponseContentLength))
+            .AddHttpMessageHandler(() => new AttemptCountingHandler())
             .RedactLoggedHeaders(LoggedHeaders.ShouldRedact);
     }
 

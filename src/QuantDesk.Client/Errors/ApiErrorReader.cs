@@ -24,6 +24,12 @@ internal static class ApiErrorReader
     public static async Task<QuantDeskApiException> CreateExceptionAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var body = await ReadCappedAsync(response.Content, cancellationToken).ConfigureAwait(false);
+        return CreateException(response, body);
+    }
+
+    /// <summary>Creates the exception for an error response whose body has been read already.</summary>
+    public static QuantDeskApiException CreateException(HttpResponseMessage response, string? body)
+    {
         var request = response.RequestMessage;
         var description = $"QuantDesk API call {request?.Method} {request?.RequestUri?.AbsolutePath} failed with {(int)response.StatusCode} ({response.ReasonPhrase ?? response.StatusCode.ToString()})";
         var details = Read(

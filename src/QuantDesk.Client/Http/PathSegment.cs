@@ -10,7 +10,8 @@ internal static class PathSegment
     /// </summary>
     /// <exception cref="ArgumentException">
     /// The value is empty or white space, or is "." or "..": URI syntax treats those as "this" and "parent"
-    /// segments (escaped or not, RFC 3986 section 6.2.2.3), so no URL can carry them as data.
+    /// segments (escaped or not, RFC 3986 section 6.2.2.3), so no URL can carry them as data. Or it holds an
+    /// unpaired surrogate, which UTF-8 cannot carry: escaping would silently send U+FFFD, another id.
     /// </exception>
     public static string Escape(string? value, string parameterName)
     {
@@ -22,6 +23,29 @@ internal static class PathSegment
                 parameterName);
         }
 
+        if (!IsWellFormedUtf16(value))
+        {
+            throw new ArgumentException(
+                $"The {parameterName} path segment contains an unpaired surrogate character, which cannot be sent in a URL.",
+                parameterName);
+        }
+
         return Uri.EscapeDataString(value);
+    }
+
+    private static bool IsWellFormedUtf16(string value)
+    {
+        var rest = value.AsSpan();
+        while (!rest.IsEmpty)
+        {
+            if (System.Text.Rune.DecodeFromUtf16(rest, out _, out var consumed) != System.Buffers.OperationStatus.Done)
+            {
+                return false;
+            }
+
+            rest = rest[consumed..];
+        }
+
+        return true;
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
 using QuantDesk.Client.Authentication;
 using QuantDesk.Client.Configuration;
+using QuantDesk.Client.Diagnostics;
 using QuantDesk.Client.Logging;
 using QuantDesk.Client.Resilience;
 
@@ -11,7 +12,8 @@ namespace QuantDesk.Client.Http;
 
 /// <summary>
 /// Builds, without a container, the same handler chain that <c>AddQuantDeskClient</c> registers:
-/// call boundary (deadline, typed transport errors) → resilience → Bearer token → response buffering → sockets.
+/// telemetry → call boundary (deadline, typed transport errors) → resilience → Bearer token → response buffering →
+/// attempt counting → sockets.
 /// </summary>
 internal static class StandaloneHttpClient
 {
@@ -33,13 +35,19 @@ internal static class StandaloneHttpClient
         var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { Name = ResiliencePipelineSetup.PipelineName, TimeProvider = options.TimeProvider };
         ResiliencePipelineSetup.Configure(pipeline, options, logger);
 
-        var handlers = new CallBoundaryHandler(() => options)
+        var handlers = new TelemetryHandler(() => options, logger)
         {
-            InnerHandler = new ResilienceHandler(pipeline.Build())
+            InnerHandler = new CallBoundaryHandler(() => options)
             {
-                InnerHandler = new BearerTokenHandler(new AccessTokenSource(() => options), logger)
+                InnerHandler = new ResilienceHandler(pipeline.Build())
                 {
-                    InnerHandler = new ResponseBufferingHandler(options.MaxResponseContentLength) { InnerHandler = SharedSockets },
+                    InnerHandler = new BearerTokenHandler(new AccessTokenSource(() => options), logger)
+                    {
+                        InnerHandler = new ResponseBufferingHandler(options.MaxResponseContentLength)
+                        {
+                            InnerHandler = new AttemptCountingHandler { InnerHandler = SharedSockets },
+                        },
+                    },
                 },
             },
         };

@@ -16,4 +16,7 @@ internal static partial class ClientLog
         Message = "QuantDesk API call {Method} {RequestUri} failed ({Outcome}); retry {RetryNumber} in {DelayMilliseconds} ms")]
     public static partial void RetryScheduled(ILogger logger, HttpMethod? method, Uri? requestUri, string outcome, int retryNumber, double delayMilliseconds);
 
+    [LoggerMessage(EventId = 1003, EventName = "CallFailed", Level = LogLevel.Warning,
+        Message = "QuantDesk API call {Operation} {Method} {RequestUri} failed after {Attempts} attempt(s): {ErrorType} (status {StatusCode}, request id {RequestId})")]
+    public static partial void CallFailed(ILogger logger, string operation, HttpMethod method, Uri? requestUri, int attempts, string? errorType, int? statusCode, string? requestId);
 }

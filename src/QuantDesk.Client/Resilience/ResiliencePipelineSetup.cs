@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
+using QuantDesk.Client.Diagnostics;
 using QuantDesk.Client.Errors;
 using QuantDesk.Client.Http;
 using QuantDesk.Client.Logging;
@@ -51,7 +52,7 @@ internal static class ResiliencePipelineSetup
                 DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome, clock)),
                 OnRetry = args =>
                 {
-                    LogRetry(logger, args);
+                    ReportRetry(logger, args);
                     return default;
                 },
             };
@@ -92,12 +93,13 @@ internal static class ResiliencePipelineSetup
             ? ApiErrorReader.RetryAfter(response.Headers.RetryAfter, response.Headers.Date, clock)
             : null;
 
-    private static void LogRetry(ILogger logger, OnRetryArguments<HttpResponseMessage> args)
+    private static void ReportRetry(ILogger logger, OnRetryArguments<HttpResponseMessage> args)
     {
         var request = args.Context.GetRequestMessage();
         var outcome = args.Outcome.Result is { } response
             ? ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture)
             : args.Outcome.Exception?.GetType().Name ?? "unknown";
         ClientLog.RetryScheduled(logger, request?.Method, request?.RequestUri, outcome, args.AttemptNumber + 1, args.RetryDelay.TotalMilliseconds);
+        RetryTelemetry.Record(request, args.Outcome, args.AttemptNumber + 1, args.RetryDelay);
     }
 }

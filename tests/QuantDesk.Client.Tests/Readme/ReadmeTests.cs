@@ -12,8 +12,8 @@ public sealed partial class ReadmeTests
     [Test]
     public void Every_csharp_block_of_the_readme_is_compiled_in_ReadmeSnippets()
     {
-        var snippets = Lines(File.ReadAllText(RepositoryFile("tests/QuantDesk.Client.Tests/Readme/ReadmeSnippets.cs")));
-        var blocks = CSharpBlock().Matches(File.ReadAllText(RepositoryFile("README.md"))).Select(match => Lines(match.Groups[1].Value)).ToList();
+        var snippets = Lines(File.ReadAllText(RepositoryFiles.PathOf("tests/QuantDesk.Client.Tests/Readme/ReadmeSnippets.cs")));
+        var blocks = CSharpBlock().Matches(File.ReadAllText(RepositoryFiles.PathOf("README.md"))).Select(match => Lines(match.Groups[1].Value)).ToList();
 
         Assert.That(blocks, Has.Count.GreaterThanOrEqualTo(6));
         foreach (var block in blocks)
@@ -125,17 +125,6 @@ public sealed partial class ReadmeTests
 
     private static bool ContainsRun(string[] haystack, string[] needle) =>
         Enumerable.Range(0, haystack.Length - needle.Length + 1).Any(start => haystack.AsSpan(start, needle.Length).SequenceEqual(needle));
-
-    private static string RepositoryFile(string relativePath)
-    {
-        var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "QuantDesk.Client.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return Path.Combine(directory?.FullName ?? throw new DirectoryNotFoundException("repository root"), relativePath);
-    }
 
     [GeneratedRegex("```csharp\\n(.*?)```", RegexOptions.Singleline)]
     private static partial Regex CSharpBlock();

@@ -1,0 +1,40 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace QuantDesk.Client.Diagnostics;
+
+/// <summary>
+/// The client's <see cref="ActivitySource"/>, <see cref="Meter"/> and instruments. Process-wide, as OpenTelemetry
+/// expects of a library (listeners subscribe by name); created once and never changed.
+/// </summary>
+internal static class ClientInstrumentation
+{
+    public const string DurationName = "quantdesk.client.operation.duration";
+    public const string RetriesName = "quantdesk.client.operation.retries";
+    public const string FailuresName = "quantdesk.client.operation.failures";
+
+    private static readonly string? Version = typeof(ClientInstrumentation).Assembly.GetName().Version?.ToString();
+
+    public static readonly ActivitySource Source = new(QuantDeskTelemetry.ActivitySourceName, Version);
+
+    public static readonly Meter Meter = new(QuantDeskTelemetry.MeterName, Version);
+
+    /// <summary>How long whole operations take, retries and delays included.</summary>
+    public static readonly Histogram<double> Duration = Meter.CreateHistogram(
+        DurationName,
+        unit: "s",
+        description: "Duration of QuantDesk API operations, all attempts and retry delays included.",
+        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60] });
+
+    /// <summary>Retries scheduled, tagged with what the retried attempt ended in.</summary>
+    public static readonly Counter<long> Retries = Meter.CreateCounter<long>(
+        RetriesName,
+        unit: "{retry}",
+        description: "Retries of QuantDesk API operations after a transient failure.");
+
+    /// <summary>Operations that ended in an error (not counting cancellation by the caller).</summary>
+    public static readonly Counter<long> Failures = Meter.CreateCounter<long>(
+        FailuresName,
+        unit: "{failure}",
+        description: "QuantDesk API operations that failed, by status code and error type.");
+}

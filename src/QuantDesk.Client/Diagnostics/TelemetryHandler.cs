@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using QuantDesk.Client.Logging;
+
+namespace QuantDesk.Client.Diagnostics;
+
+/// <summary>
+/// The outermost handler: one span, one duration measurement and, on failure, one failure count and log event
+/// per operation, around all its attempts and retry delays. Sees the outcome the caller will see: an answer, or
+/// the typed exception the call boundary made of a transport failure or timeout.
+/// </summary>
+internal sealed class TelemetryHandler : DelegatingHandler
+{
+    private readonly Func<QuantDeskClientOptions> _options;
+    private readonly ILogger _logger;
+
+    public TelemetryHandler(Func<QuantDeskClientOptions> options, ILogger logger)
+    {
+        _options = options;
+        _logger = logger;
+    }
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var clock = _options().TimeProvider;
+        var started = clock.GetTimestamp();
+        var operation = OperationInfo.Of(request);
+        var attempts = AttemptCounter.StartCounting(request);
+        using var activity = ClientInstrumentation.Source.StartActivity(operation?.Name ?? request.Method.Method, ActivityKind.Client);
+        Describe(activity, request, operation);
+
+        HttpResponseMessage response;
+        try
+        {
+            response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            Record(activity, request, operation, attempts.Count, clock.GetElapsedTime(started), CallOutcome.OfException(exception, cancellationToken));
+            throw;
+        }
+
+        try
+        {
+            var outcome = await CallOutcome.OfResponseAsync(response, cancellationToken).ConfigureAwait(false);
+            Record(activity, request, operation, attempts.Count, clock.GetElapsedTime(started), outcome);
+            return response;
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
+    private static void Describe(Activity? activity, HttpRequestMessage request, OperationInfo? operation)
+    {
+        if (activity is not { IsAllDataRequested: true })
+        {
+            return;
+        }
+
+        foreach (var tag in RequestTags.For(request, operation))
+        {
+            activity.SetTag(tag.Key, tag.Value);
+        }
+
+        if (request.RequestUri is { IsAbsoluteUri: true } uri)
+        {
+            // Without user info: a credential in the address must not reach a trace.
+            activity.SetTag(TelemetryTags.UrlFull, uri.GetComponents(UriComponents.SchemeAndServer | UriComponents.PathAndQuery, UriFormat.UriEscaped));
+            activity.SetTag(TelemetryTags.RunId, operation?.RunIdIn(uri));
+        }
+
+        activity.SetTag(TelemetryTags.UrlTemplate, operation?.PathTemplate);
+    }
+
+    private void Record(Activity? activity, HttpRequestMessage request, OperationInfo? operation, int attempts, TimeSpan elapsed, CallOutcome outcome)
+    {
+        var tags = RequestTags.For(request, operation);
+        if (outcome.StatusCode is { } status)
+        {
+            tags.Add(TelemetryTags.StatusCode, status);
+        }
+
+        if (outcome.ErrorType is { } errorType)
+        {
+            tags.Add(TelemetryTags.ErrorType, errorType);
+        }
+
+        ClientInstrumentation.Duration.Record(elapsed.TotalSeconds, tags);
+        if (outcome.IsFailure)
+        {
+            ClientInstrumentation.Failures.Add(1, tags);
+            ClientLog.CallFailed(_logger, operation?.Name ?? "(none)", request.Method, request.RequestUri, attempts, outcome.ErrorType, outcome.StatusCode, outcome.RequestId);
+        }
+
+        if (activity is null)
+        {
+            return;
+        }
+
+        activity.SetTag(TelemetryTags.StatusCode, outcome.StatusCode);
+        activity.SetTag(TelemetryTags.RequestId, outcome.RequestId);
+        activity.SetTag(TelemetryTags.Attempts, attempts);
+        activity.SetTag(TelemetryTags.ResendCount, attempts > 1 ? attempts - 1 : null);
+        if (outcome.ErrorType is not null)
+        {
+            activity.SetTag(TelemetryTags.ErrorType, outcome.ErrorType);
+            activity.SetStatus(ActivityStatusCode.Error, outcome.Description);
+        }
+    }
+}

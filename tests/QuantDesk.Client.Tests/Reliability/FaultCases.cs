@@ -1,0 +1,181 @@
+using System.Globalization;
+using System.Net.Sockets;
+using System.Text.Json;
+using Polly.Timeout;
+using QuantDesk.Client.Testing;
+using QuantDesk.Client.Tests.Support;
+using WireMock.ResponseBuilders;
+using static QuantDesk.Client.Tests.Reliability.ElapsedBounds;
+
+namespace QuantDesk.Client.Tests.Reliability;
+
+/// <summary>
+/// The fault matrix. Every row runs with MaxRetryAttempts 3 (four attempts at most), retry delays of 5-50 ms,
+/// AttemptTimeout 10 s and TotalTimeout 60 s unless its settings say otherwise.
+/// </summary>
+public static class FaultCases
+{
+    public const string RunId = "run-fault";
+
+    private const int SizeCap = 2 * 1024 * 1024;
+
+    public static IReadOnlyList<FaultCase> All { get; } =
+    [
+        EveryAttempt("Fault_408", "408 Request Timeout on every attempt", 408, typeof(QuantDeskApiException), attempts: 4),
+        new(
+            "Fault_429_Retry_After_seconds",
+            "429 with `Retry-After: 1` (seconds), then 200",
+            () => FaultServer.Sandbox(server => server.AnswerRunInSequence(RunId, Error(429).WithHeader("Retry-After", "1"), Ok)),
+            Expected: null, StatusCode: null, Attempts: 2, Between(0.9, 6)),
+        new(
+            "Fault_429_Retry_After_HTTP_date",
+            "429 with `Retry-After` as an HTTP date 2 s ahead, then 200",
+            () => FaultServer.Sandbox(server => server.AnswerRunInSequence(
+                RunId, Error(429).WithHeader("Retry-After", DateTimeOffset.UtcNow.AddSeconds(2).ToString("R", CultureInfo.InvariantCulture)), Ok)),
+            Expected: null, StatusCode: null, Attempts: 2, Between(0.9, 6)),
+        new(
+            "Fault_429_Retry_After_above_the_cap",
+            "429 with `Retry-After: 120`, above `Retry.MaxRetryAfter` (30 s)",
+            () => FaultServer.Sandbox(server => server.AnswerRun(RunId, Error(429).WithHeader("Retry-After", "120"))),
+            typeof(QuantDeskRateLimitException), 429, Attempts: 1, Under(5))
+        {
+            Details = [new("`RetryAfter` = 120 s, not waited for", error => (error as QuantDeskApiException)?.RetryAfter == TimeSpan.FromSeconds(120))],
+        },
+        EveryAttempt("Fault_500", "500 Internal Server Error on every attempt", 500, typeof(QuantDeskApiException), attempts: 4),
+        EveryAttempt("Fault_502", "502 Bad Gateway on every attempt", 502, typeof(QuantDeskApiException), attempts: 4),
+        EveryAttempt("Fault_503", "503 Service Unavailable on every attempt", 503, typeof(QuantDeskApiException), attempts: 4),
+        EveryAttempt("Fault_504", "504 Gateway Timeout on every attempt", 504, typeof(QuantDeskApiException), attempts: 4),
+        new(
+            "Fault_connection_refused",
+            "connection refused (nothing listens on the port)",
+            FaultServer.Refused,
+            typeof(QuantDeskConnectionException), StatusCode: null, Attempts: 4, Under(5))
+        {
+            Details = [Inner<HttpRequestException>()],
+        },
+        new(
+            "Fault_connection_reset_mid_headers",
+            "connection reset (RST) in the middle of the response headers",
+            () => FaultServer.Raw(async (stream, stop) =>
+            {
+                await stream.WriteAsync(RawHttpServer.Ascii("HTTP/1.1 200 OK\nContent-Ty"), stop);
+                Reset(stream);
+            }),
+            typeof(QuantDeskConnectionException), StatusCode: null, Attempts: 4, Under(5))
+        {
+            Details = [Inner<HttpRequestException>()],
+        },
+        new(
+            "Fault_connection_closed_mid_body",
+            "connection closed in the middle of the body (truncated JSON, `Content-Length` 1000)",
+            () => FaultServer.Raw((stream, stop) => stream.WriteAsync(
+                RawHttpServer.Ascii("HTTP/1.1 200 OK\nContent-Type: application/json\nContent-Length: 1000\n\n{\"success\": true, \"data\": {\"run_id\": \"run-fa"), stop).AsTask()),
+            typeof(QuantDeskConnectionException), StatusCode: null, Attempts: 4, Under(5))
+        {
+            Details = [Inner<HttpRequestException>()],
+        },
+        new(
+            "Fault_slow_headers_past_the_attempt_timeout",
+            "no response headers within `AttemptTimeout` (0.2 s), on every attempt",
+            () => FaultServer.Raw((_, stop) => Task.Delay(Timeout.Infinite, stop)),
+            typeof(QuantDeskTimeoutException), StatusCode: null, Attempts: 4, Between(0.75, 5))
+        {
+            Configure = options => options.AttemptTimeout = TimeSpan.FromMilliseconds(200),
+            Details = [Inner<TimeoutRejectedException>()],
+        },
+        new(
+            "Fault_slow_body_past_the_total_timeout",
+            "headers at once, then the body trickles in (a byte every 100 ms) past `TotalTimeout` (0.6 s; `AttemptTimeout` 0.3 s, retry delay 2 s)",
+            () => FaultServer.Raw(async (stream, stop) =>
+            {
+                await stream.WriteAsync(RawHttpServer.Ascii("HTTP/1.1 200 OK\nContent-Type: application/json\nContent-Length: 1000\n\n{"), stop);
+                while (true)
+                {
+                    await Task.Delay(100, stop);
+                    await stream.WriteAsync(" "u8.ToArray(), stop);
+                }
+            }),
+            typeof(QuantDeskTimeoutException), StatusCode: null, Attempts: 1, Between(0.55, 5))
+        {
+            Configure = options =>
+            {
+                options.AttemptTimeout = TimeSpan.FromMilliseconds(300);
+                options.TotalTimeout = TimeSpan.FromMilliseconds(600);
+                options.Retry.BaseDelay = options.Retry.MaxDelay = TimeSpan.FromSeconds(2);
+                options.Retry.UseJitter = false;
+            },
+            Details = [Inner<TimeoutRejectedException>()],
+        },
+        new(
+            "Fault_malformed_JSON_in_a_200",
+            "200 with malformed JSON",
+            () => FaultServer.Sandbox(server => server.AnswerRun(RunId, Responses.Json(200, "{\"success\": true, \"data\": {\"run_id\": \"run-fault\", "))),
+            typeof(QuantDeskApiException), 200, Attempts: 1, Under(5))
+        {
+            Details = [Inner<JsonException>()],
+        },
+        new(
+            "Fault_200_with_success_false",
+            "200 whose envelope says `\"success\": false`",
+            () => FaultServer.Sandbox(server => server.AnswerRun(RunId, Responses.Json(200,
+                """{ "success": false, "code": "RUN_FAILED", "request_id": "req_false", "data": { "run_id": "run-fault", "status": "failed" } }"""))),
+            typeof(QuantDeskApiException), 200, Attempts: 1, Under(5))
+        {
+            Details = [Inner<JsonException>(), new("`ErrorCode` and `RequestId` from the body", error => error is QuantDeskApiException { ErrorCode: "RUN_FAILED", RequestId: "req_false" })],
+        },
+        new(
+            "Fault_HTML_error_page",
+            "502 with an HTML error page (`text/html`) on every attempt",
+            () => FaultServer.Sandbox(server => server.AnswerRun(RunId, Response.Create().WithStatusCode(502).WithHeader("Content-Type", "text/html")
+                .WithBody("<html><body><h1>502 Bad Gateway</h1></body></html>"))),
+            typeof(QuantDeskApiException), 502, Attempts: 4, Under(5))
+        {
+            Details = [new("the page in `ResponseBody`", error => (error as QuantDeskApiException)?.ResponseBody?.Contains("<h1>502 Bad Gateway</h1>", StringComparison.Ordinal) == true)],
+        },
+        EveryAttempt("Fault_empty_500", "500 with an empty body on every attempt", 500, typeof(QuantDeskApiException), attempts: 4, empty: true),
+        new(
+            "Fault_body_over_the_size_cap",
+            "200 with a 2.5 MB body, over `MaxResponseContentLength` (2 MiB)",
+            () => FaultServer.Sandbox(server => server.AnswerRun(RunId, Responses.Json(200,
+                "{\"success\": true, \"data\": {\"run_id\": \"run-fault\", \"status\": \"completed\", \"padding\": \"" + new string('x', 2_500_000) + "\"}}"))),
+            typeof(QuantDeskApiException), 200, Attempts: 1, Under(5))
+        {
+            Configure = options => options.MaxResponseContentLength = SizeCap,
+            Details = [new("not retried; the message names the cap", error => error?.Message.Contains("MaxResponseContentLength", StringComparison.Ordinal) == true)],
+        },
+        new(
+            "Fault_wrong_Content_Type",
+            "200 with the documented JSON body but `Content-Type: text/plain`",
+            () => FaultServer.Sandbox(server => server.AnswerRun(RunId, Response.Create().WithStatusCode(200).WithHeader("Content-Type", "text/plain")
+                .WithBody(QuantDeskSandbox.ExampleRunBody(RunId).ToJsonString()))),
+            Expected: null, StatusCode: null, Attempts: 1, Under(5))
+        {
+            Details = [new("the body is read by its shape, not its label", error => error is null)],
+        },
+    ];
+
+    private static IResponseBuilder Ok => Responses.Json(200, QuantDeskSandbox.ExampleRunBody(RunId).ToJsonString());
+
+    private static IResponseBuilder Error(int status) =>
+        Responses.Json(status, QuantDeskSandbox.ErrorBody("E" + status.ToString(CultureInfo.InvariantCulture), "Injected fault.", "req_fault").ToJsonString());
+
+    private static FaultCase EveryAttempt(string name, string fault, int status, Type expected, int attempts, bool empty = false) =>
+        new(
+            name,
+            fault,
+            () => FaultServer.Sandbox(server => server.AnswerRun(RunId, empty ? Response.Create().WithStatusCode(status) : Error(status))),
+            expected, status, attempts, Under(5))
+        {
+            Details = empty ? [] : [new("`RequestId` from the error body", error => (error as QuantDeskException)?.RequestId == "req_fault")],
+        };
+
+    private static OutcomeDetail Inner<TException>()
+        where TException : Exception =>
+        new($"`InnerException` is `{typeof(TException).Name}`", error => error?.InnerException is TException);
+
+    private static void Reset(NetworkStream stream)
+    {
+        stream.Socket.LingerState = new LingerOption(true, 0);
+        stream.Socket.Close();
+    }
+}

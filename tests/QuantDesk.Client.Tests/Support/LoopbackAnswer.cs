@@ -1,0 +1,4 @@
+namespace QuantDesk.Client.Tests.Support;
+
+/// <summary>What <see cref="LoopbackHttpServer"/> answers to one request.</summary>
+public sealed record LoopbackAnswer(int Status, string? ContentType, byte[] Body);
