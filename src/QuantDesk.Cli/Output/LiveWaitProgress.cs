@@ -11,13 +11,16 @@ internal sealed class LiveWaitProgress(StatusContext status, string runId) : IPr
     private readonly long _started = Stopwatch.GetTimestamp();
     private int _polls;
 
-    public static string Waiting(string runId) => $"Run {Markup.Escape(runId)}";
+    /// <summary>The line shown before the first poll has answered.</summary>
+    public static string Waiting(string runId) => $"{Label(runId)}: waiting for the first poll";
 
     public void Report(BacktestRun value)
     {
         var polls = Interlocked.Increment(ref _polls);
         var elapsed = Stopwatch.GetElapsedTime(_started).TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
-        status.Status = $"{Waiting(runId)}: [{RunTable.StatusStyle(value.Status).Foreground.ToMarkup()}]{Markup.Escape(value.Status.ToString())}[/] " +
+        status.Status = $"{Label(runId)}: [{RunTable.StatusStyle(value.Status).Foreground.ToMarkup()}]{Markup.Escape(value.Status.ToString())}[/] " +
                         $"(poll {polls}, {elapsed} s)";
     }
+
+    private static string Label(string runId) => $"Run {Markup.Escape(runId)}";
 }
