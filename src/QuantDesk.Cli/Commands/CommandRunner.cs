@@ -12,8 +12,6 @@ namespace QuantDesk.Cli.Commands;
 /// </summary>
 internal sealed class CommandRunner(CliTerminal terminal, GlobalOptions options)
 {
-    public GlobalOptions Options => options;
-
     public void SetAction(Command command, Func<Invocation, CancellationToken, Task<int>> action) =>
         command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, action, cancellationToken));
 

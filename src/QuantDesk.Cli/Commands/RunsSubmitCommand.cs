@@ -55,9 +55,10 @@ internal static class RunsSubmitCommand
                 Funding = !parsed.GetValue(noFunding),
             };
             var submission = (await invocation.Client.SubmitBacktestRunAsync(request, cancellationToken).ConfigureAwait(false)).Data;
-            if (!parsed.GetValue(wait))
+            var waiting = parsed.GetValue(wait);
+            invocation.Output.Submission(submission, waiting);
+            if (!waiting)
             {
-                invocation.Output.Submission(submission);
                 if (!invocation.Sandbox)
                 {
                     invocation.Output.Notice($"Wait for it with: quantdesk runs wait {submission.RunId}");
@@ -66,11 +67,7 @@ internal static class RunsSubmitCommand
                 return ExitCodes.Success;
             }
 
-            invocation.Output.Notice($"Submitted run {submission.RunId} ({submission.Status}).");
-            var run = await invocation.Output.WaitAsync(
-                submission.RunId,
-                progress => invocation.Client.WaitForCompletionAsync(submission.RunId, waitOptions.Create(parsed, invocation.Sandbox, progress), cancellationToken)).ConfigureAwait(false);
-            return RunOutcome.Report(invocation, run);
+            return await RunOutcome.WaitAsync(invocation, submission.RunId, waitOptions, cancellationToken).ConfigureAwait(false);
         });
 
         return submit;

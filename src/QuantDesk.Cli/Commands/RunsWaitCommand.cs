@@ -15,14 +15,8 @@ internal static class RunsWaitCommand
             wait.Options.Add(option);
         }
 
-        runner.SetAction(wait, async (invocation, cancellationToken) =>
-        {
-            var id = invocation.ParseResult.GetRequiredValue(runId);
-            var run = await invocation.Output.WaitAsync(
-                id,
-                progress => invocation.Client.WaitForCompletionAsync(id, waitOptions.Create(invocation.ParseResult, invocation.Sandbox, progress), cancellationToken)).ConfigureAwait(false);
-            return RunOutcome.Report(invocation, run);
-        });
+        runner.SetAction(wait, (invocation, cancellationToken) =>
+            RunOutcome.WaitAsync(invocation, invocation.ParseResult.GetRequiredValue(runId), waitOptions, cancellationToken));
 
         return wait;
     }

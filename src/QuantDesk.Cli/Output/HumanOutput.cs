@@ -19,7 +19,7 @@ internal sealed class HumanOutput(IAnsiConsole console) : ICliOutput
         console.Write(DatasetTable.For(datasets));
     }
 
-    public void Submission(BacktestRunSubmission submission) =>
+    public void Submission(BacktestRunSubmission submission, bool waiting) =>
         console.WriteLine($"Submitted run {submission.RunId} ({submission.Status}).");
 
     public void Run(BacktestRun run) => console.Write(RunTable.For(run));

@@ -10,7 +10,8 @@ internal interface ICliOutput
 
     void Datasets(IReadOnlyList<BacktestDataset> datasets);
 
-    void Submission(BacktestRunSubmission submission);
+    /// <summary>An accepted submission; when the command goes on to wait for it, JSON shows only the final run.</summary>
+    void Submission(BacktestRunSubmission submission, bool waiting);
 
     void Run(BacktestRun run);
 

@@ -16,8 +16,13 @@ internal sealed class JsonOutput(TextWriter output) : ICliOutput
             [.. datasets.Select(dataset => new DatasetJson(dataset.DatasetId, dataset.Version, dataset.Symbol, dataset.Resolution))],
             CliJsonContext.Default.IReadOnlyListDatasetJson);
 
-    public void Submission(BacktestRunSubmission submission) =>
-        Write(new SubmissionJson(submission.RunId, submission.Status.ToString()), CliJsonContext.Default.SubmissionJson);
+    public void Submission(BacktestRunSubmission submission, bool waiting)
+    {
+        if (!waiting)
+        {
+            Write(new SubmissionJson(submission.RunId, submission.Status.ToString()), CliJsonContext.Default.SubmissionJson);
+        }
+    }
 
     public void Run(BacktestRun run) =>
         Write(new RunJson(run.RunId, run.Status.ToString(), run.Sharpe, run.Dsr, run.MaxDrawdown), CliJsonContext.Default.RunJson);

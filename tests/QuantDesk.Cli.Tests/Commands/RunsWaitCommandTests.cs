@@ -64,9 +64,16 @@ public sealed class RunsWaitCommandTests
     public async Task Cancelling_stops_the_wait_with_the_cancelled_code()
     {
         using var sandbox = QuantDeskSandbox.Start().WithRunCompletingAfter("run-long", pollsInProgress: 100_000);
-        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        using var cancellation = new CancellationTokenSource();
 
-        var result = await Tool.RunAsync(Tool.Against(sandbox.BaseAddress, "runs", "wait", "run-long", "--poll-interval", "20ms"), cancellationToken: cancellation.Token);
+        var running = Tool.RunAsync(Tool.Against(sandbox.BaseAddress, "runs", "wait", "run-long", "--poll-interval", "20ms"), cancellationToken: cancellation.Token);
+        while (sandbox.ReceivedRequests.Count < 2 && !running.IsCompleted)
+        {
+            await Task.Delay(10);
+        }
+
+        await cancellation.CancelAsync();
+        var result = await running;
 
         Assert.That(result.ExitCode, Is.EqualTo(130), result.ToString());
         Assert.That(result.ErrorLines.Single(), Is.EqualTo("quantdesk: cancelled."));
