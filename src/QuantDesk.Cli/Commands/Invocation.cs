@@ -1,0 +1,9 @@
+using System.CommandLine;
+using QuantDesk.Cli.Hosting;
+using QuantDesk.Cli.Output;
+using QuantDesk.Client;
+
+namespace QuantDesk.Cli.Commands;
+
+/// <summary>What a command's action works with: its parsed arguments, a ready client and where to show results.</summary>
+internal sealed record Invocation(ParseResult ParseResult, IBacktestClient Client, ICliOutput Output, CliTerminal Terminal, bool Sandbox);

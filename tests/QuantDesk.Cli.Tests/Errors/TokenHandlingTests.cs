@@ -1,0 +1,62 @@
+namespace QuantDesk.Cli.Tests.Errors;
+
+public sealed class TokenHandlingTests
+{
+    private const string Token = "eyJhbGciOiJIUzI1NiJ9.never-print-me.c2lnbmF0dXJl";
+
+    [Test]
+    public async Task The_token_from_the_environment_is_sent_as_a_bearer_token()
+    {
+        using var sandbox = QuantDeskSandbox.Start().RequireAccessToken(Token);
+
+        var result = await Tool.RunAsync(Tool.Against(sandbox.BaseAddress, "datasets", "list"), environment: new Dictionary<string, string> { ["QUANTDESK_TOKEN"] = Token });
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(sandbox.ReceivedRequests.Single().Headers["Authorization"], Is.EqualTo($"Bearer {Token}"));
+    }
+
+    [Test]
+    public async Task The_token_option_takes_precedence_over_the_environment()
+    {
+        using var sandbox = QuantDeskSandbox.Start().RequireAccessToken(Token);
+
+        var result = await Tool.RunAsync(
+            Tool.Against(sandbox.BaseAddress, "--token", Token, "datasets", "list"),
+            environment: new Dictionary<string, string> { ["QUANTDESK_TOKEN"] = "stale-token" });
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+    }
+
+    [Test]
+    public async Task The_token_never_appears_in_any_output()
+    {
+        using var sandbox = QuantDeskSandbox.Start().RequireAccessToken(Token);
+        var environment = new Dictionary<string, string> { ["QUANTDESK_TOKEN"] = Token };
+        string[][] commands =
+        [
+            Tool.Against(sandbox.BaseAddress, "--token", Token, "runs", "get", QuantDeskSandbox.ExampleRunId),
+            Tool.Against(sandbox.BaseAddress, "--token", Token, "runs", "get", QuantDeskSandbox.ExampleRunId, "--json"),
+            Tool.Against(sandbox.BaseAddress, "--token", "wrong", "runs", "get", QuantDeskSandbox.ExampleRunId),
+            Tool.Against(sandbox.BaseAddress, "--token", Token, "runs", "get", "no-such-run"),
+            Tool.Against(sandbox.BaseAddress, "--token", Token, "runs", "frobnicate", Token),
+            Tool.Against(sandbox.BaseAddress, $"--token={Token}", "runs", "get"),
+            ["--base-url", "http://quantdesk.example/", "--token", Token, "datasets", "list"],
+            ["--help"],
+        ];
+
+        foreach (var args in commands)
+        {
+            var result = await Tool.RunAsync(args, environment);
+            Assert.That(result.Output + result.Error, Does.Not.Contain(Token).And.Not.Contain("never-print-me"), string.Join(' ', args));
+        }
+    }
+
+    [Test]
+    public async Task A_token_quoted_by_a_parse_error_is_masked()
+    {
+        var result = await Tool.RunAsync("--token", Token, "runs", "frobnicate", Token);
+
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
+        Assert.That(result.ErrorLines.Single(), Does.Contain("'***'"));
+    }
+}

@@ -1,0 +1,39 @@
+using QuantDesk.Cli.Hosting;
+using Spectre.Console;
+
+namespace QuantDesk.Cli.Tests.Support;
+
+/// <summary>
+/// Runs the CLI's entry point in-process, as the process would, with stdout and stderr captured as strings. By
+/// default stdout behaves like redirected output (not interactive, no colours, 80 columns).
+/// </summary>
+public static class Tool
+{
+    public static Task<CliResult> RunAsync(params string[] args) => RunAsync(args, environment: null);
+
+    public static async Task<CliResult> RunAsync(
+        IReadOnlyList<string> args,
+        IReadOnlyDictionary<string, string>? environment = null,
+        string standardInput = "",
+        IAnsiConsole? console = null,
+        CancellationToken cancellationToken = default)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        console ??= AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            EnvironmentVariables = new Dictionary<string, string>(),
+        });
+        var terminal = new CliTerminal(console, error, new StringReader(standardInput), name => environment?.GetValueOrDefault(name));
+
+        var exitCode = await QuantDeskCli.RunAsync(args, terminal, cancellationToken);
+        return new CliResult(exitCode, output.ToString(), error.ToString());
+    }
+
+    /// <summary>The arguments that point the CLI at a sandbox started by the test, as at any real API.</summary>
+    public static string[] Against(Uri baseAddress, params string[] args) => ["--base-url", baseAddress.ToString(), .. args];
+}
