@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using QuantDesk.Client.Errors;
@@ -43,9 +42,6 @@ public partial class BacktestClient
 
     // Called by the generated code before each request; nothing to add: headers and credentials come from
     // the HttpClient and its handlers.
-    private static Task PrepareRequestAsync(HttpClient client, HttpRequestMessage request, StringBuilder urlBuilder, CancellationToken cancellationToken) =>
-        Task.CompletedTask;
-
     private static Task PrepareRequestAsync(HttpClient client, HttpRequestMessage request, string url, CancellationToken cancellationToken) =>
         Task.CompletedTask;
 
