@@ -1,8 +1,8 @@
-using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using QuantDesk.Client.Errors;
 using QuantDesk.Client.Http;
+using QuantDesk.Client.Serialization;
 
 namespace QuantDesk.Client;
 
@@ -46,13 +46,13 @@ public partial class BacktestClient
     {
         // A JSON null where the contract promises an object is a broken answer, not a null for callers to trip on.
         settings.RespectNullableAnnotations = true;
+
+        // Compile-time metadata instead of reflection: trimming- and Native AOT-safe, and faster to start.
+        settings.TypeInfoResolver = QuantDeskJsonContext.Default;
     }
 
     // Called by the generated code before each request; nothing to add: headers and credentials come from
     // the HttpClient and its handlers.
-    private static Task PrepareRequestAsync(HttpClient client, HttpRequestMessage request, StringBuilder urlBuilder, CancellationToken cancellationToken) =>
-        Task.CompletedTask;
-
     private static Task PrepareRequestAsync(HttpClient client, HttpRequestMessage request, string url, CancellationToken cancellationToken) =>
         Task.CompletedTask;
 

@@ -1,8 +1,10 @@
+using System.Buffers;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using QuantDesk.Client.Serialization;
 
 namespace QuantDesk.Client.Errors;
 
@@ -23,18 +25,22 @@ internal static class ApiErrorReader
     /// <summary>Reads an error response (capped) and creates the exception callers branch on.</summary>
     public static async Task<QuantDeskApiException> CreateExceptionAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        var body = await ReadCappedAsync(response.Content, cancellationToken).ConfigureAwait(false);
-        return CreateException(response, body);
+        var (body, error) = await ReadCappedAsync(response.Content, cancellationToken).ConfigureAwait(false);
+        return CreateException(response, body, error);
     }
 
     /// <summary>Creates the exception for an error response whose body has been read already.</summary>
-    public static QuantDeskApiException CreateException(HttpResponseMessage response, string? body)
+    public static QuantDeskApiException CreateException(HttpResponseMessage response, string? body) =>
+        CreateException(response, body, ParseErrorBody(body));
+
+    private static QuantDeskApiException CreateException(HttpResponseMessage response, string? body, ErrorBody error)
     {
         var request = response.RequestMessage;
         var description = $"QuantDesk API call {request?.Method} {request?.RequestUri?.AbsolutePath} failed with {(int)response.StatusCode} ({response.ReasonPhrase ?? response.StatusCode.ToString()})";
         var details = Read(
             (int)response.StatusCode,
             body,
+            error,
             FirstValue(response.Headers, RequestIdHeader),
             RetryAfter(response.Headers.RetryAfter, response.Headers.Date),
             response.Content.Headers.ContentType?.MediaType,
@@ -50,12 +56,12 @@ internal static class ApiErrorReader
             : null;
         // NSwag's own text ("Could not deserialize ...") names no status: say what came back, keep its detail.
         var described = string.Create(CultureInfo.InvariantCulture, $"QuantDesk API answered {statusCode} with a body the client could not use ({description.TrimEnd('.')})");
-        return Read(statusCode, body, FirstValue(headers, RequestIdHeader), retryAfter, FirstValue(headers, "Content-Type"), described);
+        return Read(statusCode, body, ParseErrorBody(body), FirstValue(headers, RequestIdHeader), retryAfter, FirstValue(headers, "Content-Type"), described);
     }
 
     /// <summary>The exception a JSON error body with this status would give, for test doubles.</summary>
     public static QuantDeskApiException Create(int statusCode, string body, TimeSpan? retryAfter, string description) =>
-        Create(Read(statusCode, body, requestIdHeader: null, retryAfter, "application/json", description));
+        Create(Read(statusCode, body, ParseErrorBody(body), requestIdHeader: null, retryAfter, "application/json", description));
 
     /// <summary>Picks the exception type callers branch on for the status code.</summary>
     public static QuantDeskApiException Create(ApiErrorDetails details) => details.StatusCode switch
@@ -84,9 +90,8 @@ internal static class ApiErrorReader
         return null;
     }
 
-    private static ApiErrorDetails Read(int statusCode, string? body, string? requestIdHeader, TimeSpan? retryAfter, string? mediaType, string description)
+    private static ApiErrorDetails Read(int statusCode, string? body, ErrorBody error, string? requestIdHeader, TimeSpan? retryAfter, string? mediaType, string description)
     {
-        var error = ParseErrorBody(body);
         var requestId = error.RequestId ?? requestIdHeader;
         if (error.Success == false && statusCode is >= 200 and < 300)
         {
@@ -138,13 +143,30 @@ internal static class ApiErrorReader
         return message.Append('.').ToString();
     }
 
-    private static ErrorBody ParseErrorBody(string? body)
+    private static ErrorBody ParseErrorBody(string? body) =>
+        string.IsNullOrWhiteSpace(body) ? default : ParseErrorBody(Encoding.UTF8.GetBytes(body));
+
+    private static ErrorBody ParseErrorBody(ReadOnlyMemory<byte> body)
     {
-        if (string.IsNullOrWhiteSpace(body))
+        try
         {
-            return default;
+            // The documented shape, read with the generated metadata: the common case, and the cheapest.
+            if (JsonSerializer.Deserialize(body.Span, QuantDeskJsonContext.Default.ApiError) is { } typed)
+            {
+                return new ErrorBody(true, typed.Success, typed.Code, typed.Error, typed.Message, typed.RequestId, typed.Timestamp);
+            }
+        }
+        catch (JsonException)
+        {
+            // Not the documented shape (a field of another type, a timestamp in another format, not JSON at
+            // all): take whatever fields can be read, one by one.
         }
 
+        return ParseLeniently(body);
+    }
+
+    private static ErrorBody ParseLeniently(ReadOnlyMemory<byte> body)
+    {
         try
         {
             using var document = JsonDocument.Parse(body);
@@ -172,20 +194,34 @@ internal static class ApiErrorReader
     private static string? StringProperty(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
-    private static async Task<string?> ReadCappedAsync(HttpContent content, CancellationToken cancellationToken)
+    private static async Task<(string? Body, ErrorBody Error)> ReadCappedAsync(HttpContent content, CancellationToken cancellationToken)
     {
         var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
-            var buffer = new byte[MaxBodyBytes];
-            var length = 0;
-            int read;
-            while (length < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
+            // Pooled: an error is a normal answer for an API, not a reason to allocate the largest body allowed.
+            var buffer = ArrayPool<byte>.Shared.Rent(MaxBodyBytes);
+            try
             {
-                length += read;
-            }
+                var length = 0;
+                int read;
+                while (length < MaxBodyBytes && (read = await stream.ReadAsync(buffer.AsMemory(length, MaxBodyBytes - length), cancellationToken).ConfigureAwait(false)) > 0)
+                {
+                    length += read;
+                }
 
-            return length == 0 ? null : Encoding.UTF8.GetString(buffer, 0, length);
+                if (length == 0)
+                {
+                    return (null, default);
+                }
+
+                var body = buffer.AsMemory(0, length);
+                return (Encoding.UTF8.GetString(body.Span), ParseErrorBody(body));
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
     }
 

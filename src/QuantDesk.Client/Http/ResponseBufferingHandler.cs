@@ -54,48 +54,69 @@ internal sealed class ResponseBufferingHandler : DelegatingHandler
     {
         var limit = response.IsSuccessStatusCode ? _maxContentLength : Math.Min(_maxContentLength, ApiErrorReader.MaxBodyBytes);
         var original = response.Content;
-        var buffer = new MemoryStream();
         var stream = await original.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        ByteArrayContent buffered;
         await using (stream.ConfigureAwait(false))
         {
-            var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
-            try
-            {
-                int read;
-                while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-                {
-                    if (buffer.Length + read > limit)
-                    {
-                        if (response.IsSuccessStatusCode)
-                        {
-                            throw TooLarge(request, response, $"more than {_maxContentLength} bytes");
-                        }
-
-                        buffer.Write(chunk, 0, (int)(limit - buffer.Length));
-                        break;
-                    }
-
-                    buffer.Write(chunk, 0, read);
-                }
-            }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(chunk);
-            }
+            buffered = original.Headers.ContentLength is { } length && length <= limit
+                ? await ReadDeclaredLengthAsync(stream, (int)length, cancellationToken).ConfigureAwait(false)
+                : await ReadUpToLimitAsync(request, response, stream, limit, cancellationToken).ConfigureAwait(false);
         }
 
-        var buffered = new ByteArrayContent(buffer.GetBuffer(), 0, (int)buffer.Length);
-        foreach (var (name, values) in original.Headers)
+        // Without parsing or materialising values: a buffered content knows its own length, which is shorter
+        // for a cut-short error body.
+        foreach (var (name, values) in original.Headers.NonValidated)
         {
-            // The buffered content knows its own length, which is shorter for a cut-short error body.
             if (!string.Equals(name, "Content-Length", StringComparison.OrdinalIgnoreCase))
             {
-                buffered.Headers.TryAddWithoutValidation(name, values);
+                foreach (var value in values)
+                {
+                    buffered.Headers.TryAddWithoutValidation(name, value);
+                }
             }
         }
 
         original.Dispose();
         return buffered;
+    }
+
+    // The common case: the server said how long the body is, so it is read into an array of exactly that size.
+    private static async Task<ByteArrayContent> ReadDeclaredLengthAsync(Stream stream, int length, CancellationToken cancellationToken)
+    {
+        var body = new byte[length];
+        await stream.ReadExactlyAsync(body, cancellationToken).ConfigureAwait(false);
+        return new ByteArrayContent(body);
+    }
+
+    private async Task<ByteArrayContent> ReadUpToLimitAsync(HttpRequestMessage request, HttpResponseMessage response, Stream stream, long limit, CancellationToken cancellationToken)
+    {
+        var buffer = new MemoryStream();
+        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            int read;
+            while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                if (buffer.Length + read > limit)
+                {
+                    if (response.IsSuccessStatusCode)
+                    {
+                        throw TooLarge(request, response, $"more than {_maxContentLength} bytes");
+                    }
+
+                    buffer.Write(chunk, 0, (int)(limit - buffer.Length));
+                    break;
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
+
+        return new ByteArrayContent(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
     // Not transient: the same request would bring the same body again, so this is never retried.

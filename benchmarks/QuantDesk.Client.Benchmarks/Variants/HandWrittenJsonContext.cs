@@ -1,0 +1,10 @@
+using System.Text.Json.Serialization;
+
+namespace QuantDesk.Client.Benchmarks.Variants;
+
+/// <summary>Source-generated metadata for the hand-written models (raw HttpClient and Refit variants).</summary>
+[JsonSerializable(typeof(RunEnvelope))]
+[JsonSerializable(typeof(ErrorEnvelope))]
+public sealed partial class HandWrittenJsonContext : JsonSerializerContext
+{
+}

@@ -1,0 +1,61 @@
+// Fetches a backtest run's metrics from a Native AOT application.
+//   dotnet publish samples/QuantDesk.Client.AotSample -c Release -r linux-x64 -o artifacts/aot-sample
+//   artifacts/aot-sample/QuantDesk.Client.AotSample --base-url http://127.0.0.1:PORT/ [--run-id ID]
+// Run samples/QuantDesk.Client.SandboxHost for a local address. The token comes from QUANTDESK_TOKEN; never printed.
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using QuantDesk.Client;
+
+if (args is not ["--base-url", var url, ..] || !Uri.TryCreate(url, UriKind.Absolute, out var baseAddress))
+{
+    Console.Error.WriteLine("usage: QuantDesk.Client.AotSample --base-url URL [--run-id ID]");
+    return 2;
+}
+
+var runId = args is [_, _, "--run-id", var id] ? id : "b4f1c2a0-6d3e-4f7a-9c1b-0a2d3e4f5a6b";
+Console.WriteLine($"QuantDesk API: {baseAddress} (Native AOT: {!RuntimeFeature.IsDynamicCodeSupported})");
+
+// Options bound from configuration, as most applications do; the binding is generated at compile time.
+var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+{
+    ["QuantDesk:BaseAddress"] = baseAddress.ToString(),
+    ["QuantDesk:ApplicationId"] = "quantdesk-aot-sample/1.0",
+    ["QuantDesk:Retry:MaxRetryAttempts"] = "2",
+}).Build();
+
+var services = new ServiceCollection();
+services.AddLogging(logging => logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
+services.AddQuantDeskClient(configuration.GetSection("QuantDesk"), options => options.AccessToken = Environment.GetEnvironmentVariable("QUANTDESK_TOKEN"));
+await using var provider = services.BuildServiceProvider();
+var backtests = provider.GetRequiredService<IBacktestClient>();
+
+try
+{
+    var run = (await backtests.GetBacktestRunAsync(runId)).Data;
+    Console.WriteLine($"Run        {run.RunId}");
+    Console.WriteLine($"Status     {run.Status}");
+    Console.WriteLine($"Sharpe     {run.Sharpe:0.00}");
+    Console.WriteLine($"DSR        {run.Dsr:0.00}");
+    Console.WriteLine($"Max DD     {run.MaxDrawdown:P1}");
+}
+catch (QuantDeskException error)
+{
+    Console.Error.WriteLine(error.Message);
+    return 1;
+}
+
+// A typed error, read through the same generated metadata.
+try
+{
+    await backtests.GetBacktestRunAsync("no-such-run");
+    Console.Error.WriteLine("An unknown run was found.");
+    return 1;
+}
+catch (QuantDeskNotFoundException error)
+{
+    Console.WriteLine($"Unknown run -> {nameof(QuantDeskNotFoundException)}: {error.ErrorCode}, request id {error.RequestId}");
+}
+
+return 0;
