@@ -1,8 +1,10 @@
-// Fetches a backtest run's metrics from a Native AOT application.
+// Fetches a backtest run's metrics, then lists the datasets, submits a strategy and waits for it, from a Native AOT
+// application.
 //   dotnet publish samples/QuantDesk.Client.AotSample -c Release -r linux-x64 -o artifacts/aot-sample
 //   artifacts/aot-sample/QuantDesk.Client.AotSample --base-url http://127.0.0.1:PORT/ [--run-id ID]
 // Run samples/QuantDesk.Client.SandboxHost for a local address. The token comes from QUANTDESK_TOKEN; never printed.
 using System.Runtime.CompilerServices;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -56,6 +58,21 @@ try
 catch (QuantDeskNotFoundException error)
 {
     Console.WriteLine($"Unknown run -> {nameof(QuantDeskNotFoundException)}: {error.ErrorCode}, request id {error.RequestId}");
+}
+
+// The lifecycle: the catalog, a submission (a free-form JSON strategy card) and the wait, all without reflection.
+try
+{
+    var dataset = (await backtests.ListBacktestDatasetsAsync()).Data[0];
+    var strategy = new JsonObject { ["kind"] = "mean_reversion", ["lookback"] = 24, ["entry_z"] = 2.0 };
+    var request = new SubmitBacktestRunRequest { DatasetId = dataset.DatasetId, Strategy = strategy, Fees = 5, Slippage = 3, Funding = true };
+    var finished = await backtests.SubmitAndWaitAsync(request, new BacktestWaitOptions { InitialPollInterval = TimeSpan.FromMilliseconds(100) });
+    Console.WriteLine($"Lifecycle  {dataset.DatasetId} -> {finished.RunId} {finished.Status}, Sharpe {finished.Sharpe:0.00}");
+}
+catch (QuantDeskException error)
+{
+    Console.Error.WriteLine(error.Message);
+    return 1;
 }
 
 return 0;
