@@ -14,14 +14,15 @@ namespace QuantDesk.Client.Diagnostics;
 /// <param name="IsFailure">Whether it counts as a failure: everything but success and cancellation by the caller.</param>
 internal readonly record struct CallOutcome(int? StatusCode, string? RequestId, string? ErrorType, string? Description, bool IsFailure)
 {
-    public static async Task<CallOutcome> OfResponseAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    public static CallOutcome OfSuccess(HttpResponseMessage response, bool readRequestId)
+    {
+        var requestId = readRequestId && response.Headers.TryGetValues(ApiErrorReader.RequestIdHeader, out var ids) ? ids.FirstOrDefault() : null;
+        return new CallOutcome((int)response.StatusCode, requestId, ErrorType: null, Description: null, IsFailure: false);
+    }
+
+    public static async Task<CallOutcome> OfErrorResponseAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var status = (int)response.StatusCode;
-        if (response.IsSuccessStatusCode)
-        {
-            var requestId = response.Headers.TryGetValues(ApiErrorReader.RequestIdHeader, out var ids) ? ids.FirstOrDefault() : null;
-            return new CallOutcome(status, requestId, ErrorType: null, Description: null, IsFailure: false);
-        }
 
         // The body is buffered (and capped) by then; read as a string, it stays readable for the generated code, which
         // makes the exception the caller gets in the same way.

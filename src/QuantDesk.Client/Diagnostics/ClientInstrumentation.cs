@@ -26,6 +26,9 @@ internal static class ClientInstrumentation
         description: "Duration of QuantDesk API operations, all attempts and retry delays included.",
         advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60] });
 
+    /// <summary>Whether any listener takes the duration or failure measurements; when none does, no tags are built.</summary>
+    public static bool IsMeasuring => Duration.Enabled || Failures.Enabled;
+
     /// <summary>Retries scheduled, tagged with what the retried attempt ended in.</summary>
     public static readonly Counter<long> Retries = Meter.CreateCounter<long>(
         RetriesName,

@@ -1,16 +1,49 @@
 namespace QuantDesk.Client.Diagnostics;
 
-/// <summary>The API operation a request belongs to, as the generated code states it: operationId and path template.</summary>
-internal sealed record OperationInfo(string Name, string PathTemplate)
+/// <summary>
+/// An API operation as the contract states it: operationId, HTTP method and path template. The generated client
+/// lists its operations (<c>BacktestClient.Operations</c>, from Templates/Client.Class.liquid), and telemetry finds a
+/// request's operation from its method and path only when something listens, so requests carry no stamp.
+/// </summary>
+internal sealed class OperationInfo
 {
-    private static readonly HttpRequestOptionsKey<OperationInfo> Key = new("QuantDesk.Client.Operation");
+    private readonly string[] _templateSegments;
 
-    /// <summary>Called by the generated code before each request (Templates/Client.Class.BeforeSend.liquid).</summary>
-    public static void Stamp(HttpRequestMessage request, string name, string pathTemplate) =>
-        request.Options.Set(Key, new OperationInfo(name, pathTemplate));
+    public OperationInfo(string name, string method, string pathTemplate)
+    {
+        Name = name;
+        Method = method;
+        PathTemplate = pathTemplate;
+        _templateSegments = pathTemplate.Trim('/').Split('/');
+    }
 
-    public static OperationInfo? Of(HttpRequestMessage? request) =>
-        request is not null && request.Options.TryGetValue(Key, out var operation) ? operation : null;
+    public string Name { get; }
+
+    public string Method { get; }
+
+    public string PathTemplate { get; }
+
+    /// <summary>The client's operation that a request was made for, or null for a request of another kind.</summary>
+    public static OperationInfo? Of(HttpRequestMessage? request) => Match(request, BacktestClient.Operations);
+
+    public static OperationInfo? Match(HttpRequestMessage? request, IReadOnlyList<OperationInfo> operations)
+    {
+        if (request?.RequestUri is not { IsAbsoluteUri: true } uri)
+        {
+            return null;
+        }
+
+        var path = uri.AbsolutePath.AsSpan().TrimEnd('/');
+        foreach (var operation in operations)
+        {
+            if (operation.Method == request.Method.Method && operation.MatchesEndOf(path))
+            {
+                return operation;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>
     /// The backtest run id in the request's path: the value of the template parameter right after a <c>runs</c>
@@ -23,17 +56,36 @@ internal sealed record OperationInfo(string Name, string PathTemplate)
             return null;
         }
 
-        var template = PathTemplate.Trim('/').Split('/');
         var path = requestUri.AbsolutePath.Trim('/').Split('/');
-        for (var i = 1; i < template.Length; i++)
+        for (var i = 1; i < _templateSegments.Length; i++)
         {
-            var index = path.Length - template.Length + i;
-            if (template[i].StartsWith('{') && template[i - 1] == "runs" && index >= 0)
+            var index = path.Length - _templateSegments.Length + i;
+            if (_templateSegments[i].StartsWith('{') && _templateSegments[i - 1] == "runs" && index >= 0)
             {
                 return Uri.UnescapeDataString(path[index]);
             }
         }
 
         return null;
+    }
+
+    // The base address may put a prefix before the template (https://host/gateway/api/v2/...), so the template is
+    // compared with the end of the path, segment by segment; a {parameter} matches any one non-empty segment.
+    private bool MatchesEndOf(ReadOnlySpan<char> path)
+    {
+        for (var i = _templateSegments.Length - 1; i >= 0; i--)
+        {
+            var slash = path.LastIndexOf('/');
+            var segment = path[(slash + 1)..];
+            var template = _templateSegments[i];
+            if (segment.IsEmpty || (!template.StartsWith('{') && !segment.SequenceEqual(template)))
+            {
+                return false;
+            }
+
+            path = slash < 0 ? [] : path[..slash];
+        }
+
+        return true;
     }
 }

@@ -24,9 +24,12 @@ internal sealed class TelemetryHandler : DelegatingHandler
     {
         var clock = _options().TimeProvider;
         var started = clock.GetTimestamp();
-        var operation = OperationInfo.Of(request);
         var attempts = AttemptCounter.StartCounting(request);
-        using var activity = ClientInstrumentation.Source.StartActivity(operation?.Name ?? request.Method.Method, ActivityKind.Client);
+
+        // Naming the operation reads the request's path: done only when a span or a measurement will use it.
+        var observed = ClientInstrumentation.Source.HasListeners() || ClientInstrumentation.IsMeasuring;
+        var operation = observed ? OperationInfo.Of(request) : null;
+        using var activity = observed ? ClientInstrumentation.Source.StartActivity(operation?.Name ?? request.Method.Method, ActivityKind.Client) : null;
         Describe(activity, request, operation);
 
         HttpResponseMessage response;
@@ -42,7 +45,9 @@ internal sealed class TelemetryHandler : DelegatingHandler
 
         try
         {
-            var outcome = await CallOutcome.OfResponseAsync(response, cancellationToken).ConfigureAwait(false);
+            var outcome = response.IsSuccessStatusCode
+                ? CallOutcome.OfSuccess(response, readRequestId: activity is not null)
+                : await CallOutcome.OfErrorResponseAsync(response, cancellationToken).ConfigureAwait(false);
             Record(activity, request, operation, attempts.Count, clock.GetElapsedTime(started), outcome);
             return response;
         }
@@ -77,22 +82,30 @@ internal sealed class TelemetryHandler : DelegatingHandler
 
     private void Record(Activity? activity, HttpRequestMessage request, OperationInfo? operation, int attempts, TimeSpan elapsed, CallOutcome outcome)
     {
-        var tags = RequestTags.For(request, operation);
-        if (outcome.StatusCode is { } status)
-        {
-            tags.Add(TelemetryTags.StatusCode, status);
-        }
-
-        if (outcome.ErrorType is { } errorType)
-        {
-            tags.Add(TelemetryTags.ErrorType, errorType);
-        }
-
-        ClientInstrumentation.Duration.Record(elapsed.TotalSeconds, tags);
         if (outcome.IsFailure)
         {
-            ClientInstrumentation.Failures.Add(1, tags);
+            operation ??= OperationInfo.Of(request);
             ClientLog.CallFailed(_logger, operation?.Name ?? "(none)", request.Method, request.RequestUri, attempts, outcome.ErrorType, outcome.StatusCode, outcome.RequestId);
+        }
+
+        if (ClientInstrumentation.IsMeasuring)
+        {
+            var tags = RequestTags.For(request, operation);
+            if (outcome.StatusCode is { } status)
+            {
+                tags.Add(TelemetryTags.StatusCode, status);
+            }
+
+            if (outcome.ErrorType is { } errorType)
+            {
+                tags.Add(TelemetryTags.ErrorType, errorType);
+            }
+
+            ClientInstrumentation.Duration.Record(elapsed.TotalSeconds, tags);
+            if (outcome.IsFailure)
+            {
+                ClientInstrumentation.Failures.Add(1, tags);
+            }
         }
 
         if (activity is null)

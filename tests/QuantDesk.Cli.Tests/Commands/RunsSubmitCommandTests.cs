@@ -39,7 +39,7 @@ public sealed class RunsSubmitCommandTests
         Assert.That((submission.DatasetId, submission.Fees, submission.Slippage, submission.Funding), Is.EqualTo(("sol-perp-1h-2025", 5.0, 2.5, true)));
         Assert.That(JsonNode.DeepEquals(submission.Strategy, JsonNode.Parse(File.ReadAllText(Strategy))), Is.True);
         Assert.That(sandbox.ReceivedRequests.Select(request => request.Method), Is.EqualTo(new[] { "POST" }), "without --wait nothing is polled");
-        Assert.That(sandbox.ReceivedRequests.Single().Headers["User-Agent"], Does.StartWith("quantdesk-cli/1."));
+        Assert.That(sandbox.ReceivedRequests.Single().Headers["User-Agent"], Does.Match(@"^quantdesk-cli/\d+\.\d+\.\d+ QuantDesk\.Client/\d+\.\d+\.\d+ "));
     }
 
     [Test]

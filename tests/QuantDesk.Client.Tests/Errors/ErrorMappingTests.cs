@@ -220,6 +220,9 @@ public sealed class ErrorMappingTests
     [TestCase("{ \"success\": true, \"data\": { \"run_id\": ", TestName = "A_malformed_200_body_becomes_an_api_exception_with_a_JsonException_inside")]
     [TestCase("{ \"success\": true }", TestName = "A_200_without_data_becomes_an_api_exception_with_a_JsonException_inside")]
     [TestCase("{ \"success\": true, \"data\": null }", TestName = "A_200_with_null_data_becomes_an_api_exception_with_a_JsonException_inside")]
+    [TestCase("{ \"success\": true, \"data\": { \"status\": \"completed\" } }", TestName = "A_200_whose_run_has_no_run_id_becomes_an_api_exception_with_a_JsonException_inside")]
+    [TestCase("{ \"success\": true, \"data\": { \"run_id\": \"r\" } }", TestName = "A_200_whose_run_has_no_status_becomes_an_api_exception_with_a_JsonException_inside")]
+    [TestCase("{ \"data\": { \"run_id\": \"r\", \"status\": \"completed\" } }", TestName = "A_200_without_success_becomes_an_api_exception_with_a_JsonException_inside")]
     [TestCase("[1, 2, 3]", TestName = "A_200_with_a_JSON_array_becomes_an_api_exception_with_a_JsonException_inside")]
     [TestCase("null", TestName = "A_200_with_a_JSON_null_body_becomes_an_api_exception_with_a_JsonException_inside")]
     public void An_unusable_200_body_becomes_an_api_exception_with_a_JsonException_inside(string body)
