@@ -90,6 +90,13 @@ public static class QuantDeskServiceCollectionExtensions
             .AddHttpMessageHandler(provider => new BearerTokenHandler(provider.GetRequiredService<AccessTokenSource>(), Logger(provider)))
             .AddHttpMessageHandler(provider => new ResponseBufferingHandler(Options(provider).MaxResponseContentLength))
             .AddHttpMessageHandler(() => new AttemptCountingHandler())
+
+            // The factory's default logging handlers open a logging scope on every call, logged or not; this logger
+            // writes the same per-attempt events, redacted by allow-list, and costs nothing while they are off.
+            .RemoveAllLoggers()
+            .AddLogger(provider => new HttpExchangeLogger(provider.GetRequiredService<ILoggerFactory>().CreateLogger(HttpExchangeLogger.Category)), wrapHandlersPipeline: false)
+
+            // Still redacted if an application adds the factory's default loggers back (AddDefaultLogger).
             .RedactLoggedHeaders(LoggedHeaders.ShouldRedact);
     }
 
