@@ -1,11 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using QuantDesk.Client.Tests.Support;
 
 namespace QuantDesk.Cli.Tests.Commands;
 
 public sealed class RunsSubmitCommandTests
 {
-    private static readonly string Strategy = RepositoryFiles.PathOf(RepositoryFiles.ExampleStrategy);
+    private static readonly string Strategy = RepositoryFiles.PathOf(ExampleFiles.Strategy);
 
     [Test]
     public async Task The_readme_command_submits_waits_and_prints_the_metrics_within_seconds()

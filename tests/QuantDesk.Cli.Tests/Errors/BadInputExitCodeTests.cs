@@ -1,8 +1,10 @@
+using QuantDesk.Client.Tests.Support;
+
 namespace QuantDesk.Cli.Tests.Errors;
 
 public sealed class BadInputExitCodeTests
 {
-    private static readonly string Strategy = RepositoryFiles.PathOf(RepositoryFiles.ExampleStrategy);
+    private static readonly string Strategy = RepositoryFiles.PathOf(ExampleFiles.Strategy);
 
     private static IEnumerable<TestCaseData> BadArguments()
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using QuantDesk.Cli.Errors;
+using QuantDesk.Client.Tests.Support;
 
 namespace QuantDesk.Cli.Tests.Errors;
 
