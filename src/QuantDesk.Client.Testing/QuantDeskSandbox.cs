@@ -88,15 +88,12 @@ public sealed class QuantDeskSandbox : IDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(runId);
         ArgumentOutOfRangeException.ThrowIfNegative(pollsInProgress);
-        completedRun ??= QuantDeskModelFactory.BacktestRun(runId, BacktestRunStatus.Completed, ExampleRun.Sharpe, ExampleRun.Dsr, ExampleRun.MaxDrawdown);
-        if (completedRun.RunId != runId)
+        if (completedRun is not null && completedRun.RunId != runId)
         {
             throw new ArgumentException($"The completed run's id '{completedRun.RunId}' is not '{runId}'.", nameof(completedRun));
         }
 
-        var polls = Enumerable.Range(0, pollsInProgress)
-            .Select(poll => QuantDeskModelFactory.BacktestRun(runId, poll == 0 ? BacktestRunStatus.Queued : BacktestRunStatus.Running));
-        _behaviour.SetRun([.. polls, completedRun]);
+        _behaviour.SetRun(_behaviour.Progression(runId, pollsInProgress, completedRun));
         return this;
     }
 

@@ -151,17 +151,25 @@ internal sealed class SandboxBehaviour
         }
 
         var runId = Guid.NewGuid().ToString();
-        var polls = new List<BacktestRun>();
-        for (var poll = 0; poll < _submittedRunPollsInProgress; poll++)
-        {
-            polls.Add(new BacktestRun { RunId = runId, Status = poll == 0 ? BacktestRunStatus.Queued : BacktestRunStatus.Running });
-        }
-
-        polls.Add(new BacktestRun { RunId = runId, Status = BacktestRunStatus.Completed, Sharpe = ExampleRun.Sharpe, Dsr = ExampleRun.Dsr, MaxDrawdown = ExampleRun.MaxDrawdown });
-        _runs[runId] = new Queue<BacktestRun>(polls);
+        _runs[runId] = new Queue<BacktestRun>(Progression(runId, _submittedRunPollsInProgress, completedRun: null));
 
         var submission = new BacktestRunSubmissionResponse { Success = true, Data = new BacktestRunSubmission { RunId = runId, Status = BacktestRunStatus.Queued } };
         return Json(202, submission, SandboxJsonContext.Default.BacktestRunSubmissionResponse);
+    }
+
+    /// <summary>
+    /// The polls of a run that is <c>queued</c> on the first, <c>running</c> on the next ones, and
+    /// <paramref name="completedRun"/> (by default completed with the example metrics) after
+    /// <paramref name="pollsInProgress"/> polls.
+    /// </summary>
+    public IEnumerable<BacktestRun> Progression(string runId, int pollsInProgress, BacktestRun? completedRun)
+    {
+        for (var poll = 0; poll < pollsInProgress; poll++)
+        {
+            yield return QuantDeskModelFactory.BacktestRun(runId, poll == 0 ? BacktestRunStatus.Queued : BacktestRunStatus.Running);
+        }
+
+        yield return completedRun ?? QuantDeskModelFactory.BacktestRun(runId, BacktestRunStatus.Completed, ExampleRun.Sharpe, ExampleRun.Dsr, ExampleRun.MaxDrawdown);
     }
 
     /// <summary>A received submission body, or null when it is not a complete <c>SubmitBacktestRunRequest</c>.</summary>

@@ -58,15 +58,21 @@ internal sealed partial class HttpExchangeLogger(ILogger logger) : IHttpClientLo
     private static string Format(HttpHeaders headers, HttpHeaders? contentHeaders)
     {
         var text = new StringBuilder();
-        foreach (var group in contentHeaders is null ? [headers] : new[] { headers, contentHeaders })
+        Append(text, headers);
+        if (contentHeaders is not null)
         {
-            foreach (var (name, values) in group)
-            {
-                text.Append(name).Append(": ").Append(LoggedHeaders.ShouldRedact(name) ? "*" : string.Join(", ", values)).Append('\n');
-            }
+            Append(text, contentHeaders);
         }
 
         return text.ToString();
+    }
+
+    private static void Append(StringBuilder text, HttpHeaders headers)
+    {
+        foreach (var (name, values) in headers)
+        {
+            text.Append(name).Append(": ").Append(LoggedHeaders.ShouldRedact(name) ? "*" : string.Join(", ", values)).Append('\n');
+        }
     }
 
     [LoggerMessage(EventId = 100, EventName = "RequestStart", Level = LogLevel.Information, Message = "Sending HTTP request {HttpMethod} {Uri}")]
