@@ -64,7 +64,13 @@ internal sealed class AccessTokenSource
         string? token;
         try
         {
-            token = await provider(new AccessTokenRequest(forceRefresh), cancellationToken).ConfigureAwait(false);
+            var pending = provider(new AccessTokenRequest(forceRefresh), cancellationToken);
+
+            // A provider that ignores its cancellation token must not hold the call past its timeouts or the
+            // caller's cancellation: the wait for it ends with the token either way.
+            token = pending.IsCompletedSuccessfully
+                ? pending.Result
+                : await pending.AsTask().WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -81,9 +87,11 @@ internal sealed class AccessTokenSource
             return null;
         }
 
-        if (token.AsSpan().IndexOfAny('\r', '\n') >= 0 || token.Trim().Length != token.Length)
+        if (!TransportSecurity.IsSendableToken(token))
         {
-            throw new QuantDeskCredentialException("The QuantDesk access token provider returned a token with white space or a line break at its ends, which cannot be sent in an HTTP header.", innerException: null);
+            throw new QuantDeskCredentialException(
+                "The QuantDesk access token provider returned a token that cannot be sent in an HTTP header (only visible ASCII is allowed: no NUL, line break, control character, space or non-ASCII letter). Nothing was sent.",
+                innerException: null);
         }
 
         return token;

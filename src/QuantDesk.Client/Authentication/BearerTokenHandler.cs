@@ -1,44 +1,57 @@
 using System.Net;
-using System.Net.Http.Headers;
 using Microsoft.Extensions.Logging;
 using QuantDesk.Client.Logging;
 
 namespace QuantDesk.Client.Authentication;
 
 /// <summary>
-/// Puts the Bearer token on each attempt and, when the API answers 401 and a token provider is configured,
-/// refreshes the token once and sends the request again. Sits inside the retry pipeline, so every attempt
-/// carries a current token.
+/// Puts the Bearer token on each attempt, and only on requests to the API's own origin. When the API itself answers
+/// 401 and a token provider is configured, refreshes the token once and sends the request again. Sits inside the
+/// retry pipeline, so every attempt carries a current token.
 /// </summary>
 internal sealed class BearerTokenHandler : DelegatingHandler
 {
     private readonly AccessTokenSource _tokens;
+    private readonly Func<QuantDeskClientOptions> _options;
     private readonly ILogger _logger;
 
-    public BearerTokenHandler(AccessTokenSource tokens, ILogger logger)
+    // The header value of the last token seen: a static token is formatted once, not on every request.
+    private volatile HeaderValue? _lastHeader;
+
+    public BearerTokenHandler(AccessTokenSource tokens, Func<QuantDeskClientOptions> options, ILogger logger)
     {
         _tokens = tokens;
+        _options = options;
         _logger = logger;
     }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        // A retry resends the same message: drop the header an earlier attempt may have set.
+        request.Headers.Authorization = null;
+        var apiBase = _options().BaseAddress;
+        if (!TransportSecurity.IsApiOrigin(request.RequestUri, apiBase))
+        {
+            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
         var issued = await _tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
         if (issued.Token is null)
         {
-            // A retry resends the same message: drop the header an earlier attempt may have set.
-            request.Headers.Authorization = null;
             return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
 
         Authorize(request, issued.Token);
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode != HttpStatusCode.Unauthorized || !issued.CanRefresh)
+
+        // A 401 from wherever a redirect led says nothing about the API's token: only the API's own triggers a refresh.
+        if (response.StatusCode != HttpStatusCode.Unauthorized || !issued.CanRefresh
+            || !TransportSecurity.IsApiOrigin(response.RequestMessage?.RequestUri ?? request.RequestUri, apiBase))
         {
             return response;
         }
 
-        ClientLog.AccessTokenRejected(_logger, request.Method, request.RequestUri);
+        ClientLog.AccessTokenRejected(_logger, request.Method, LoggedUri.Of(request.RequestUri));
         string? refreshed;
         try
         {
@@ -60,15 +73,36 @@ internal sealed class BearerTokenHandler : DelegatingHandler
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }
 
-    private static void Authorize(HttpRequestMessage request, string token)
+    private void Authorize(HttpRequestMessage request, string token)
     {
-        // Options validation already refuses such a base address; this guards requests aimed elsewhere.
+        // Options validation already refuses such a base address; this guards a base address changed since.
         if (request.RequestUri is { } uri && !TransportSecurity.MaySendCredentials(uri))
         {
-            throw new InvalidOperationException(
-                $"Refusing to send the QuantDesk access token over plain HTTP to '{uri.Host}'. Use https, or a loopback address for local testing.");
+            throw new QuantDeskCredentialException(
+                $"Refusing to send the QuantDesk access token over plain HTTP to '{uri.IdnHost}'. Use https, or a loopback address for local testing.",
+                innerException: null);
         }
 
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var header = _lastHeader;
+        if (header is null || !ReferenceEquals(header.Token, token))
+        {
+            if (!TransportSecurity.IsSendableToken(token))
+            {
+                throw new QuantDeskCredentialException(
+                    "The QuantDesk access token contains characters that cannot be sent in an HTTP header (only visible ASCII is allowed: no NUL, line break, control character, space or non-ASCII letter). Nothing was sent.",
+                    innerException: null);
+            }
+
+            header = new HeaderValue(token, "Bearer " + token);
+            _lastHeader = header;
+        }
+
+        request.Headers.TryAddWithoutValidation("Authorization", header.Value);
+    }
+
+    private sealed record HeaderValue(string Token, string Value)
+    {
+        /// <inheritdoc />
+        public override string ToString() => "HeaderValue { (redacted) }";
     }
 }

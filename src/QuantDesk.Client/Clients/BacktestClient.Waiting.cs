@@ -1,3 +1,5 @@
+using QuantDesk.Client.Errors;
+using QuantDesk.Client.Http;
 using QuantDesk.Client.Waiting;
 
 namespace QuantDesk.Client;
@@ -19,6 +21,14 @@ public partial class BacktestClient
         ArgumentNullException.ThrowIfNull(request);
         options?.Validate();
         var submission = await SubmitBacktestRunAsync(request, cancellationToken).ConfigureAwait(false);
-        return await WaitForCompletionAsync(submission.Data.RunId, options, cancellationToken).ConfigureAwait(false);
+
+        // The id came from the server: one that cannot be polled is the server's fault, not the caller's argument.
+        var runId = submission.Data.RunId;
+        if (PathSegment.Problem(runId) is { } problem)
+        {
+            throw ApiExceptionFactory.UnusableValue(202, submission.Data.RunId, $"QuantDesk API accepted the run but returned a run id that cannot be polled ({problem}); the run may exist on the server, so do not submit it again blindly.");
+        }
+
+        return await WaitForCompletionAsync(runId, options, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -47,6 +47,12 @@ public partial class BacktestClient
         // A JSON null where the contract promises an object is a broken answer, not a null for callers to trip on.
         settings.RespectNullableAnnotations = true;
 
+        // {"success": false, "success": true} must not read as success: a repeated property makes the body unusable.
+        settings.AllowDuplicateProperties = false;
+
+        // 1e400 would read as infinity, as NaN cannot be written in JSON at all: both are refused alike.
+        settings.Converters.Add(new FiniteDoubleConverter());
+
         // Compile-time metadata instead of reflection: trimming- and Native AOT-safe, and faster to start.
         settings.TypeInfoResolver = QuantDeskJsonContext.Default;
     }
@@ -62,7 +68,7 @@ public partial class BacktestClient
     {
         if (!response.IsSuccessStatusCode)
         {
-            throw await ApiErrorReader.CreateExceptionAsync(response, cancellationToken).ConfigureAwait(false);
+            throw await ApiExceptionFactory.FromResponseAsync(response, TimeProvider.System, cancellationToken).ConfigureAwait(false);
         }
     }
 }

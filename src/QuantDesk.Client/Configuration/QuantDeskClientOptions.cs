@@ -66,15 +66,23 @@ public sealed class QuantDeskClientOptions
     /// </summary>
     public long MaxResponseContentLength { get; set; } = 4 * 1024 * 1024;
 
+    /// <summary>
+    /// How many redirects (301, 302, 303, 307, 308) one request may follow; 0 follows none, and the 3xx answer fails
+    /// the call with a <see cref="QuantDeskApiException"/>. Defaults to 5. Redirects never go from https to http or to
+    /// a scheme other than http(s), carry the access token only to the API's own origin (scheme, host and port of
+    /// <see cref="BaseAddress"/>), and never take a request body to another origin.
+    /// </summary>
+    public int MaxRedirects { get; set; } = 5;
+
     /// <summary>The clock for timeouts and retry delays. Tests can substitute a fake one.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
     /// <summary>Describes the settings without revealing any credential.</summary>
     /// <returns>A one-line summary in which the access token is redacted.</returns>
     public override string ToString() =>
-        $"QuantDeskClientOptions {{ BaseAddress = {BaseAddress}, AccessToken = {(AccessToken is null ? "(none)" : "(redacted)")}, " +
+        $"QuantDeskClientOptions {{ BaseAddress = {Logging.LoggedUri.Of(BaseAddress)}, AccessToken = {(AccessToken is null ? "(none)" : "(redacted)")}, " +
         $"AccessTokenProvider = {(AccessTokenProvider is null ? "(none)" : "(set)")}, ApplicationId = {ApplicationId ?? "(none)"}, " +
-        $"AttemptTimeout = {AttemptTimeout}, TotalTimeout = {TotalTimeout}, MaxResponseContentLength = {MaxResponseContentLength}, Retry = {Retry} }}";
+        $"AttemptTimeout = {AttemptTimeout}, TotalTimeout = {TotalTimeout}, MaxResponseContentLength = {MaxResponseContentLength}, MaxRedirects = {MaxRedirects}, Retry = {Retry} }}";
 
     /// <summary>A copy, so that a client keeps the settings it was created with.</summary>
     internal QuantDeskClientOptions Clone()

@@ -38,18 +38,24 @@ internal sealed class QuantDeskClientOptionsValidator : IValidateOptions<QuantDe
         var address = options.BaseAddress;
         if (!address.IsAbsoluteUri || (address.Scheme != Uri.UriSchemeHttps && address.Scheme != Uri.UriSchemeHttp))
         {
-            failures.Add($"QuantDesk:BaseAddress must be an absolute http(s) address such as {QuantDeskClientOptions.DefaultBaseAddress}; got '{address}'.");
+            failures.Add($"QuantDesk:BaseAddress must be an absolute http(s) address such as {QuantDeskClientOptions.DefaultBaseAddress}; got '{Logging.LoggedUri.Of(address)}'.");
             return;
+        }
+
+        if (!string.IsNullOrEmpty(address.UserInfo))
+        {
+            // The address itself is not echoed: its user info may hold a password.
+            failures.Add($"QuantDesk:BaseAddress must not carry user info (user:password@); use AccessToken or AccessTokenProvider. Host: '{address.IdnHost}'.");
         }
 
         if (!string.IsNullOrEmpty(address.Query) || !string.IsNullOrEmpty(address.Fragment))
         {
-            failures.Add($"QuantDesk:BaseAddress must not have a query or fragment; got '{address}'.");
+            failures.Add($"QuantDesk:BaseAddress must not have a query or fragment; got '{Logging.LoggedUri.Of(address)}'.");
         }
 
         if (options.HasCredentials && !TransportSecurity.MaySendCredentials(address))
         {
-            failures.Add($"QuantDesk:BaseAddress '{address}' is plain http to a host other than this machine, and an access token is configured: the token would travel unencrypted. Use https (plain http is allowed for loopback only).");
+            failures.Add($"QuantDesk:BaseAddress '{Logging.LoggedUri.Of(address)}' is plain http to a host other than this machine, and an access token is configured: the token would travel unencrypted. Use https (plain http is allowed for loopback only).");
         }
 
         if (options.ApplicationId is { } applicationId
@@ -62,10 +68,10 @@ internal sealed class QuantDeskClientOptionsValidator : IValidateOptions<QuantDe
     private static void ValidateCredentials(QuantDeskClientOptions options, List<string> failures)
     {
         if (options.AccessToken is { } token
-            && (string.IsNullOrWhiteSpace(token) || token.AsSpan().IndexOfAny('\r', '\n') >= 0 || token.Trim().Length != token.Length))
+            && !TransportSecurity.IsSendableToken(token))
         {
             // The token itself is never echoed.
-            failures.Add("QuantDesk:AccessToken is empty, padded with white space or contains a line break. Leave it unset for public routes.");
+            failures.Add("QuantDesk:AccessToken contains characters that cannot be sent in an HTTP header: only visible ASCII is allowed (no white space, line break, NUL, control character or non-ASCII letter). Leave it unset for public routes.");
         }
     }
 
@@ -76,6 +82,11 @@ internal sealed class QuantDeskClientOptionsValidator : IValidateOptions<QuantDe
         if (options.MaxResponseContentLength is < MinContentLength or > MaxContentLength)
         {
             failures.Add($"QuantDesk:MaxResponseContentLength must be between {MinContentLength} and {MaxContentLength} bytes; got {options.MaxResponseContentLength}.");
+        }
+
+        if (options.MaxRedirects is < 0 or > 20)
+        {
+            failures.Add($"QuantDesk:MaxRedirects must be between 0 and 20; got {options.MaxRedirects}.");
         }
 
         if (options.AttemptTimeout > options.TotalTimeout)

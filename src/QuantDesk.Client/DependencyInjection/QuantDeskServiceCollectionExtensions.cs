@@ -3,12 +3,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using QuantDesk.Client;
-using QuantDesk.Client.Authentication;
 using QuantDesk.Client.Configuration;
-using QuantDesk.Client.Diagnostics;
 using QuantDesk.Client.Http;
 using QuantDesk.Client.Logging;
-using QuantDesk.Client.Resilience;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -58,38 +55,29 @@ public static class QuantDeskServiceCollectionExtensions
 
     private static IHttpClientBuilder AddQuantDeskClientCore(IServiceCollection services)
     {
-        if (services.Any(descriptor => descriptor.ServiceType == typeof(AccessTokenSource)))
+        if (services.Any(descriptor => descriptor.ServiceType == typeof(ClientPipeline)))
         {
             return services.AddHttpClient(HttpClientName);
         }
 
         services.AddOptions<QuantDeskClientOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<QuantDeskClientOptions>, QuantDeskClientOptionsValidator>());
-        services.TryAddSingleton(provider => new AccessTokenSource(OptionsReader(provider)));
 
-        var builder = services
+        // One per configured client: its token source and Polly pipeline outlive the handlers the factory recycles.
+        services.TryAddSingleton(provider => new ClientPipeline(OptionsReader(provider), Logger(provider)));
+
+        return services
             .AddHttpClient(HttpClientName)
             .AddTypedClient<IBacktestClient>((httpClient, provider) => new BacktestClient(httpClient, Options(provider).TimeProvider))
             .ConfigureHttpClient((provider, client) => HttpClientSetup.Configure(client, Options(provider)))
-
-            // An API client keeps no cookie jar: a session cookie must not follow every request of the process.
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { UseCookies = false })
-            .AddHttpMessageHandler(provider => new TelemetryHandler(OptionsReader(provider), Logger(provider)))
-            .AddHttpMessageHandler(provider => new CallBoundaryHandler(OptionsReader(provider)));
-
-        builder.AddResilienceHandler(ResiliencePipelineSetup.PipelineName, (pipeline, context) =>
-        {
-            // Retry and timeout settings changed in configuration apply to the next calls without a restart.
-            context.EnableReloads<QuantDeskClientOptions>();
-            var options = context.GetOptions<QuantDeskClientOptions>();
-            pipeline.TimeProvider = options.TimeProvider;
-            ResiliencePipelineSetup.Configure(pipeline, options, Logger(context.ServiceProvider));
-        });
-
-        return builder
-            .AddHttpMessageHandler(provider => new BearerTokenHandler(provider.GetRequiredService<AccessTokenSource>(), Logger(provider)))
-            .AddHttpMessageHandler(provider => new ResponseBufferingHandler(Options(provider).MaxResponseContentLength))
-            .AddHttpMessageHandler(() => new AttemptCountingHandler())
+            .ConfigurePrimaryHttpMessageHandler(ClientPipeline.CreatePrimaryHandler)
+            .ConfigureAdditionalHttpMessageHandlers((handlers, provider) =>
+            {
+                foreach (var handler in provider.GetRequiredService<ClientPipeline>().CreateHandlers())
+                {
+                    handlers.Add(handler);
+                }
+            })
 
             // The factory's default logging handlers open a logging scope on every call, logged or not; this logger
             // writes the same per-attempt events, redacted by allow-list, and costs nothing while they are off.

@@ -1,3 +1,5 @@
+using QuantDesk.Client.Http;
+
 namespace QuantDesk.Client.Diagnostics;
 
 /// <summary>The innermost of the client's handlers: counts every request that is about to go on the wire.</summary>
@@ -5,7 +7,7 @@ internal sealed class AttemptCountingHandler : DelegatingHandler
 {
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        AttemptCounter.CountAttempt(request);
+        (request as OperationRequest)?.CountWireRequest();
         return base.SendAsync(request, cancellationToken);
     }
 }

@@ -16,25 +16,18 @@ internal readonly record struct CallOutcome(int? StatusCode, string? RequestId, 
 {
     public static CallOutcome OfSuccess(HttpResponseMessage response, bool readRequestId)
     {
-        var requestId = readRequestId && response.Headers.TryGetValues(ApiErrorReader.RequestIdHeader, out var ids) ? ids.FirstOrDefault() : null;
+        var requestId = readRequestId ? ServerText.Printable(ApiExceptionFactory.FirstValue(response.Headers, ApiExceptionFactory.RequestIdHeader)) : null;
         return new CallOutcome((int)response.StatusCode, requestId, ErrorType: null, Description: null, IsFailure: false);
     }
 
-    public static async Task<CallOutcome> OfErrorResponseAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        var status = (int)response.StatusCode;
-
-        // The body is buffered (and capped) by then; read as a string, it stays readable for the generated code, which
-        // makes the exception the caller gets in the same way.
-        var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        var error = ApiErrorReader.CreateException(response, body.Length == 0 ? null : body);
-        return new CallOutcome(status, error.RequestId, status.ToString(CultureInfo.InvariantCulture), error.Message, IsFailure: true);
-    }
-
+    /// <summary>From the exception the caller gets: built once, by the call boundary, and only read here.</summary>
     public static CallOutcome OfException(Exception exception, CancellationToken cancellationToken)
     {
         var known = exception as QuantDeskException;
         var cancelledByCaller = exception is OperationCanceledException && cancellationToken.IsCancellationRequested;
-        return new CallOutcome(known?.StatusCode, known?.RequestId, exception.GetType().FullName, exception.Message, IsFailure: !cancelledByCaller);
+        var errorType = known is QuantDeskApiException { StatusCode: >= 400 and var status }
+            ? status.ToString(CultureInfo.InvariantCulture)
+            : RetryTelemetry.ErrorTypeOf(exception);
+        return new CallOutcome(known?.StatusCode, known?.RequestId, errorType, exception.Message, IsFailure: !cancelledByCaller);
     }
 }

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using Polly;
+using Polly.Timeout;
+using QuantDesk.Client.Http;
 
 namespace QuantDesk.Client.Diagnostics;
 
@@ -10,7 +12,7 @@ internal static class RetryTelemetry
 
     public static void Record(HttpRequestMessage? request, Outcome<HttpResponseMessage> outcome, int retryNumber, TimeSpan delay)
     {
-        var tags = RequestTags.For(request, OperationInfo.Of(request));
+        var tags = RequestTags.For(request, OperationRequest.OperationOf(request));
         if (outcome.Result is { } response)
         {
             tags.Add(TelemetryTags.StatusCode, (int)response.StatusCode);
@@ -18,7 +20,7 @@ internal static class RetryTelemetry
         }
         else if (outcome.Exception is { } exception)
         {
-            tags.Add(TelemetryTags.ErrorType, exception.GetType().FullName);
+            tags.Add(TelemetryTags.ErrorType, ErrorTypeOf(exception));
         }
 
         ClientInstrumentation.Retries.Add(1, tags);
@@ -34,4 +36,8 @@ internal static class RetryTelemetry
             activity.AddEvent(new ActivityEvent(EventName, tags: details));
         }
     }
+
+    /// <summary>The <c>error.type</c> of a failed attempt: the exception's type, an attempt timeout as <see cref="TimeoutException"/>.</summary>
+    public static string? ErrorTypeOf(Exception exception) =>
+        exception is TimeoutRejectedException ? typeof(TimeoutException).FullName : exception.GetType().FullName;
 }

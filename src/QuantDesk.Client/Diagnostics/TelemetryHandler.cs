@@ -1,11 +1,12 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using QuantDesk.Client.Http;
 using QuantDesk.Client.Logging;
 
 namespace QuantDesk.Client.Diagnostics;
 
 /// <summary>
-/// The outermost handler: one span, one duration measurement and, on failure, one failure count and log event
+/// Where a call enters the pipeline: one span, one duration measurement and, on failure, one failure count and log event
 /// per operation, around all its attempts and retry delays. Sees the outcome the caller will see: an answer, or
 /// the typed exception the call boundary made of a transport failure or timeout.
 /// </summary>
@@ -24,12 +25,10 @@ internal sealed class TelemetryHandler : DelegatingHandler
     {
         var clock = _options().TimeProvider;
         var started = clock.GetTimestamp();
-        var attempts = AttemptCounter.StartCounting(request);
-
-        // Naming the operation reads the request's path: done only when a span or a measurement will use it.
-        var observed = ClientInstrumentation.Source.HasListeners() || ClientInstrumentation.IsMeasuring;
-        var operation = observed ? OperationInfo.Of(request) : null;
-        using var activity = observed ? ClientInstrumentation.Source.StartActivity(operation?.Name ?? request.Method.Method, ActivityKind.Client) : null;
+        var operation = OperationRequest.OperationOf(request);
+        using var activity = ClientInstrumentation.Source.HasListeners()
+            ? ClientInstrumentation.Source.StartActivity(operation?.Name ?? request.Method.Method, ActivityKind.Client)
+            : null;
         Describe(activity, request, operation);
 
         HttpResponseMessage response;
@@ -39,23 +38,12 @@ internal sealed class TelemetryHandler : DelegatingHandler
         }
         catch (Exception exception)
         {
-            Record(activity, request, operation, attempts.Count, clock.GetElapsedTime(started), CallOutcome.OfException(exception, cancellationToken));
+            Record(activity, request, operation, clock.GetElapsedTime(started), CallOutcome.OfException(exception, cancellationToken));
             throw;
         }
 
-        try
-        {
-            var outcome = response.IsSuccessStatusCode
-                ? CallOutcome.OfSuccess(response, readRequestId: activity is not null)
-                : await CallOutcome.OfErrorResponseAsync(response, cancellationToken).ConfigureAwait(false);
-            Record(activity, request, operation, attempts.Count, clock.GetElapsedTime(started), outcome);
-            return response;
-        }
-        catch
-        {
-            response.Dispose();
-            throw;
-        }
+        Record(activity, request, operation, clock.GetElapsedTime(started), CallOutcome.OfSuccess(response, readRequestId: activity is not null));
+        return response;
     }
 
     private static void Describe(Activity? activity, HttpRequestMessage request, OperationInfo? operation)
@@ -73,19 +61,19 @@ internal sealed class TelemetryHandler : DelegatingHandler
         if (request.RequestUri is { IsAbsoluteUri: true } uri)
         {
             // Without user info: a credential in the address must not reach a trace.
-            activity.SetTag(TelemetryTags.UrlFull, uri.GetComponents(UriComponents.SchemeAndServer | UriComponents.PathAndQuery, UriFormat.UriEscaped));
+            activity.SetTag(TelemetryTags.UrlFull, LoggedUri.Of(uri));
             activity.SetTag(TelemetryTags.RunId, operation?.RunIdIn(uri));
         }
 
         activity.SetTag(TelemetryTags.UrlTemplate, operation?.PathTemplate);
     }
 
-    private void Record(Activity? activity, HttpRequestMessage request, OperationInfo? operation, int attempts, TimeSpan elapsed, CallOutcome outcome)
+    private void Record(Activity? activity, HttpRequestMessage request, OperationInfo? operation, TimeSpan elapsed, CallOutcome outcome)
     {
+        var attempts = (request as OperationRequest)?.WireRequests ?? 0;
         if (outcome.IsFailure)
         {
-            operation ??= OperationInfo.Of(request);
-            ClientLog.CallFailed(_logger, operation?.Name ?? "(none)", request.Method, request.RequestUri, attempts, outcome.ErrorType, outcome.StatusCode, outcome.RequestId);
+            ClientLog.CallFailed(_logger, operation?.Name ?? "(none)", request.Method, LoggedUri.Of(request.RequestUri), attempts, outcome.ErrorType, outcome.StatusCode, outcome.RequestId);
         }
 
         if (ClientInstrumentation.IsMeasuring)

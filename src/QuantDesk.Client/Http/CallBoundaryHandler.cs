@@ -1,18 +1,15 @@
-using Polly.Timeout;
+using QuantDesk.Client.Errors;
+using QuantDesk.Client.Logging;
 
 namespace QuantDesk.Client.Http;
 
 /// <summary>
-/// The outermost handler, where a call enters and leaves the pipeline. On the way in it stamps the call's
-/// deadline (for the retry strategy, which must not start a wait the total timeout would cut short); on the
-/// way out, once the retries are spent, it turns transport failures and timeouts into the client's typed
-/// exceptions. Cancellation requested by the caller passes through unchanged.
+/// Where a call leaves the pipeline, once the retries are spent: an error answer becomes its typed exception (built
+/// here, once, from the buffered body), a transport failure a <see cref="QuantDeskConnectionException"/>, and any
+/// failure after the caller cancelled an <see cref="OperationCanceledException"/> for the caller's token.
 /// </summary>
 internal sealed class CallBoundaryHandler : DelegatingHandler
 {
-    /// <summary>When the whole call must be over, by the options' clock.</summary>
-    public static readonly HttpRequestOptionsKey<DateTimeOffset> Deadline = new("QuantDesk.Client.Deadline");
-
     private readonly Func<QuantDeskClientOptions> _options;
 
     public CallBoundaryHandler(Func<QuantDeskClientOptions> options)
@@ -22,23 +19,40 @@ internal sealed class CallBoundaryHandler : DelegatingHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var options = _options();
-        request.Options.Set(Deadline, options.TimeProvider.GetUtcNow() + options.TotalTimeout);
+        HttpResponseMessage response;
         try
         {
-            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
-        catch (HttpRequestException exception) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (cancellationToken.IsCancellationRequested && !(exception is OperationCanceledException canceled && canceled.CancellationToken == cancellationToken))
+        {
+            // Whatever raced the caller's cancellation (a timeout, a broken connection), the caller asked to stop.
+            throw new OperationCanceledException("The QuantDesk API call was canceled.", exception, cancellationToken);
+        }
+        catch (HttpRequestException exception)
         {
             throw new QuantDeskConnectionException(
-                $"QuantDesk API call {request.Method} {request.RequestUri?.AbsolutePath} could not reach {request.RequestUri?.Authority}: {exception.Message}",
+                $"QuantDesk API call {request.Method} {LoggedUri.PathOf(request.RequestUri)} could not reach {request.RequestUri?.IdnHost}: {exception.Message}",
                 exception);
         }
-        catch (TimeoutRejectedException exception) when (!cancellationToken.IsCancellationRequested)
+
+        if (response.IsSuccessStatusCode)
         {
-            throw new QuantDeskTimeoutException(
-                $"QuantDesk API call {request.Method} {request.RequestUri?.AbsolutePath} timed out after {exception.Timeout.TotalSeconds:0.###} s.",
-                exception);
+            return response;
         }
+
+        QuantDeskApiException error;
+        try
+        {
+            error = response.Content is BufferedContent buffered
+                ? ApiExceptionFactory.FromResponse(response, buffered.Body, _options().TimeProvider)
+                : await ApiExceptionFactory.FromResponseAsync(response, _options().TimeProvider, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            response.Dispose();
+        }
+
+        throw error;
     }
 }

@@ -33,6 +33,13 @@ internal static class PathSegment
         return Uri.EscapeDataString(value);
     }
 
+    /// <summary>Why <paramref name="value"/> cannot be sent as a path segment, or null when it can.</summary>
+    public static string? Problem(string? value) =>
+        string.IsNullOrWhiteSpace(value) ? "it is empty or white space"
+        : value is "." or ".." ? $"'{value}' is a relative path reference, not data"
+        : !IsWellFormedUtf16(value) ? "it contains an unpaired surrogate character"
+        : null;
+
     private static bool IsWellFormedUtf16(string value)
     {
         var rest = value.AsSpan();

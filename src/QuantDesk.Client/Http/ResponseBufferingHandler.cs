@@ -4,35 +4,39 @@ using QuantDesk.Client.Errors;
 namespace QuantDesk.Client.Http;
 
 /// <summary>
-/// The innermost handler: reads the whole response body while the attempt is still inside the timeouts and
-/// retries, so a body that stalls is cut off by the attempt timeout, a connection reset mid-body is retried,
-/// and no body larger than <see cref="QuantDeskClientOptions.MaxResponseContentLength"/> is held in memory.
-/// An error answer's body is only needed for its error fields, so it is cut short instead of refused, and the
-/// caller still gets the typed exception for the status.
+/// Reads the whole response body while the attempt is still inside the timeouts and retries, so a body that stalls
+/// is cut off by the attempt timeout, a connection reset mid-body is retried, and no body larger than
+/// <see cref="QuantDeskClientOptions.MaxResponseContentLength"/> is held in memory. Memory grows with the bytes that
+/// arrive, never with what a <c>Content-Length</c> promises; with compression the cap applies to the decompressed
+/// bytes. An error answer's body is only needed for its error fields, so it is cut short instead of refused.
 /// </summary>
 internal sealed class ResponseBufferingHandler : DelegatingHandler
 {
-    private readonly long _maxContentLength;
+    // What is read before a body shows it is larger: enough for every ordinary answer in one pooled buffer.
+    private const int FirstChunk = 16 * 1024;
 
-    public ResponseBufferingHandler(long maxContentLength)
+    private readonly Func<QuantDeskClientOptions> _options;
+
+    public ResponseBufferingHandler(Func<QuantDeskClientOptions> options)
     {
-        _maxContentLength = maxContentLength;
+        _options = options;
     }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        var maxContentLength = _options().MaxResponseContentLength;
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         try
         {
-            if (response.IsSuccessStatusCode && response.Content.Headers.ContentLength > _maxContentLength)
+            if (response.IsSuccessStatusCode && response.Content.Headers.ContentLength > maxContentLength)
             {
-                throw TooLarge(request, response, $"{response.Content.Headers.ContentLength} bytes");
+                throw TooLarge(request, response, $"{response.Content.Headers.ContentLength} bytes", maxContentLength);
             }
 
-            response.Content = await BufferAsync(request, response, cancellationToken).ConfigureAwait(false);
+            response.Content = await BufferAsync(request, response, maxContentLength, cancellationToken).ConfigureAwait(false);
             return response;
         }
-        catch (IOException exception)
+        catch (Exception exception) when (exception is IOException or System.IO.InvalidDataException)
         {
             response.Dispose();
             if (cancellationToken.IsCancellationRequested)
@@ -40,7 +44,8 @@ internal sealed class ResponseBufferingHandler : DelegatingHandler
                 throw new OperationCanceledException(exception.Message, exception, cancellationToken);
             }
 
-            // A transport failure like any other, so the retry strategy and the typed errors treat it as one.
+            // A transport failure like any other (a broken connection, a corrupt compressed stream), so the retry
+            // strategy and the typed errors treat it as one.
             throw new HttpRequestException(HttpRequestError.ResponseEnded, $"The connection broke while reading the response body: {exception.Message}", exception);
         }
         catch
@@ -50,18 +55,18 @@ internal sealed class ResponseBufferingHandler : DelegatingHandler
         }
     }
 
-    private async Task<HttpContent> BufferAsync(HttpRequestMessage request, HttpResponseMessage response, CancellationToken cancellationToken)
+    private static async Task<HttpContent> BufferAsync(HttpRequestMessage request, HttpResponseMessage response, long maxContentLength, CancellationToken cancellationToken)
     {
-        var limit = response.IsSuccessStatusCode ? _maxContentLength : Math.Min(_maxContentLength, ApiErrorReader.MaxBodyBytes);
+        var limit = response.IsSuccessStatusCode ? maxContentLength : Math.Min(maxContentLength, ApiExceptionFactory.MaxBodyBytes);
         var original = response.Content;
         var stream = await original.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        ByteArrayContent buffered;
+        byte[] body;
         await using (stream.ConfigureAwait(false))
         {
-            buffered = original.Headers.ContentLength is { } length && length <= limit
-                ? await ReadDeclaredLengthAsync(stream, (int)length, cancellationToken).ConfigureAwait(false)
-                : await ReadUpToLimitAsync(request, response, stream, limit, cancellationToken).ConfigureAwait(false);
+            body = await ReadUpToLimitAsync(request, response, stream, limit, maxContentLength, cancellationToken).ConfigureAwait(false);
         }
+
+        var buffered = new BufferedContent(body);
 
         // Without parsing or materialising values: a buffered content knows its own length, which is shorter
         // for a cut-short error body.
@@ -80,54 +85,55 @@ internal sealed class ResponseBufferingHandler : DelegatingHandler
         return buffered;
     }
 
-    // The common case: the server said how long the body is, so it is read into an array of exactly that size.
-    private static async Task<ByteArrayContent> ReadDeclaredLengthAsync(Stream stream, int length, CancellationToken cancellationToken)
+    private static async Task<byte[]> ReadUpToLimitAsync(HttpRequestMessage request, HttpResponseMessage response, Stream stream, long limit, long maxContentLength, CancellationToken cancellationToken)
     {
-        var body = new byte[length];
-        await stream.ReadExactlyAsync(body, cancellationToken).ConfigureAwait(false);
-        return new ByteArrayContent(body);
-    }
-
-    private async Task<ByteArrayContent> ReadUpToLimitAsync(HttpRequestMessage request, HttpResponseMessage response, Stream stream, long limit, CancellationToken cancellationToken)
-    {
-        var buffer = new MemoryStream();
-        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        // One pooled buffer, doubled as bytes keep coming; only the final body gets an array of its own.
+        var buffer = ArrayPool<byte>.Shared.Rent(FirstChunk);
+        var filled = 0;
         try
         {
-            int read;
-            while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            while (true)
             {
-                if (buffer.Length + read > limit)
+                if (filled == buffer.Length)
                 {
-                    if (response.IsSuccessStatusCode)
-                    {
-                        throw TooLarge(request, response, $"more than {_maxContentLength} bytes");
-                    }
+                    var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, limit + 1));
+                    buffer.AsSpan(0, filled).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
 
-                    buffer.Write(chunk, 0, (int)(limit - buffer.Length));
+                var room = (int)Math.Min(buffer.Length - filled, limit + 1 - filled);
+                var read = await stream.ReadAsync(buffer.AsMemory(filled, room), cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
                     break;
                 }
 
-                buffer.Write(chunk, 0, read);
+                filled += read;
+                if (filled > limit)
+                {
+                    if (response.IsSuccessStatusCode)
+                    {
+                        throw TooLarge(request, response, $"more than {maxContentLength} bytes", maxContentLength);
+                    }
+
+                    filled = (int)limit;
+                    break;
+                }
             }
+
+            return buffer.AsSpan(0, filled).ToArray();
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(chunk);
+            ArrayPool<byte>.Shared.Return(buffer);
         }
-
-        return new ByteArrayContent(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
     // Not transient: the same request would bring the same body again, so this is never retried.
-    private QuantDeskApiException TooLarge(HttpRequestMessage request, HttpResponseMessage response, string size) =>
-        new(
-            new ApiErrorDetails
-            {
-                StatusCode = (int)response.StatusCode,
-                Message = $"QuantDesk API call {request.Method} {request.RequestUri?.AbsolutePath} answered {(int)response.StatusCode} with a body of {size}, " +
-                    $"over the {_maxContentLength} bytes allowed by QuantDeskClientOptions.MaxResponseContentLength.",
-                RequestId = response.Headers.TryGetValues(ApiErrorReader.RequestIdHeader, out var ids) ? ids.FirstOrDefault() : null,
-            },
-            innerException: null);
+    private static QuantDeskApiException TooLarge(HttpRequestMessage request, HttpResponseMessage response, string size, long maxContentLength) =>
+        ApiExceptionFactory.Refusal(
+            response,
+            request,
+            $"with a body of {size}, over the {maxContentLength} bytes allowed by QuantDeskClientOptions.MaxResponseContentLength");
 }

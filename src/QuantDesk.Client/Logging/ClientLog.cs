@@ -10,13 +10,13 @@ internal static partial class ClientLog
 
     [LoggerMessage(EventId = 1001, EventName = "AccessTokenRejected", Level = LogLevel.Information,
         Message = "QuantDesk API rejected the access token for {Method} {RequestUri} (401); refreshing it once")]
-    public static partial void AccessTokenRejected(ILogger logger, HttpMethod method, Uri? requestUri);
+    public static partial void AccessTokenRejected(ILogger logger, HttpMethod method, string? requestUri);
 
     [LoggerMessage(EventId = 1002, EventName = "RetryScheduled", Level = LogLevel.Warning,
         Message = "QuantDesk API call {Method} {RequestUri} failed ({Outcome}); retry {RetryNumber} in {DelayMilliseconds} ms")]
-    public static partial void RetryScheduled(ILogger logger, HttpMethod? method, Uri? requestUri, string outcome, int retryNumber, double delayMilliseconds);
+    public static partial void RetryScheduled(ILogger logger, HttpMethod? method, string? requestUri, string outcome, int retryNumber, double delayMilliseconds);
 
     [LoggerMessage(EventId = 1003, EventName = "CallFailed", Level = LogLevel.Warning,
         Message = "QuantDesk API call {Operation} {Method} {RequestUri} failed after {Attempts} attempt(s): {ErrorType} (status {StatusCode}, request id {RequestId})")]
-    public static partial void CallFailed(ILogger logger, string operation, HttpMethod method, Uri? requestUri, int attempts, string? errorType, int? statusCode, string? requestId);
+    public static partial void CallFailed(ILogger logger, string operation, HttpMethod method, string? requestUri, int attempts, string? errorType, int? statusCode, string? requestId);
 }

@@ -52,8 +52,7 @@ internal sealed partial class HttpExchangeLogger(ILogger logger) : IHttpClientLo
     }
 
     // Without user info: a credential in the address must not reach a log.
-    private static string? Printable(Uri? uri) =>
-        uri is { IsAbsoluteUri: true } ? uri.GetComponents(UriComponents.SchemeAndServer | UriComponents.PathAndQuery, UriFormat.UriEscaped) : uri?.OriginalString;
+    private static string? Printable(Uri? uri) => LoggedUri.Of(uri);
 
     private static string Format(HttpHeaders headers, HttpHeaders? contentHeaders)
     {
@@ -71,7 +70,7 @@ internal sealed partial class HttpExchangeLogger(ILogger logger) : IHttpClientLo
     {
         foreach (var (name, values) in headers)
         {
-            text.Append(name).Append(": ").Append(LoggedHeaders.ShouldRedact(name) ? "*" : string.Join(", ", values)).Append('\n');
+            text.Append(name).Append(": ").Append(LoggedHeaders.ShouldRedact(name) ? "*" : Errors.ServerText.Printable(string.Join(", ", values))).Append('\n');
         }
     }
 

@@ -9,7 +9,7 @@ namespace QuantDesk.Client.Serialization;
 /// body of an operation (request or response) is listed here; nested models are included by the generator.
 /// A model the generated client uses but this context lacks fails the reflection-based coverage test.
 /// </summary>
-[JsonSourceGenerationOptions(RespectNullableAnnotations = true)]
+[JsonSourceGenerationOptions(RespectNullableAnnotations = true, AllowDuplicateProperties = false, Converters = [typeof(FiniteDoubleConverter)])]
 [JsonSerializable(typeof(BacktestDatasetListResponse))]
 [JsonSerializable(typeof(SubmitBacktestRunRequest))]
 [JsonSerializable(typeof(BacktestRunSubmissionResponse))]

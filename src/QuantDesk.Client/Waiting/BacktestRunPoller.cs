@@ -39,9 +39,14 @@ internal sealed class BacktestRunPoller(IBacktestClient client, TimeProvider clo
                     retryAfter = exception.RetryAfter;
                 }
 
-                await Task.Delay(Longest(interval, retryAfter), clock, linked.Token).ConfigureAwait(false);
+                await Task.Delay(NextPause(interval, retryAfter, options, clock.GetElapsedTime(started)), clock, linked.Token).ConfigureAwait(false);
                 interval = interval * 2 < options.MaxPollInterval ? interval * 2 : options.MaxPollInterval;
             }
+        }
+        catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested && exception.CancellationToken != cancellationToken)
+        {
+            // Surfaces with the caller's own token, whichever linked token the cancellation came through.
+            throw new OperationCanceledException(exception.Message, exception, cancellationToken);
         }
         catch (OperationCanceledException exception) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
@@ -55,6 +60,19 @@ internal sealed class BacktestRunPoller(IBacktestClient client, TimeProvider clo
     private static bool IsThrottled(QuantDeskApiException exception) =>
         exception is QuantDeskRateLimitException || (exception.StatusCode == 503 && exception.RetryAfter is not null);
 
-    private static TimeSpan Longest(TimeSpan interval, TimeSpan? retryAfter) =>
-        retryAfter is { } requested && requested > interval ? requested : interval;
+    // The server's Retry-After stretches the pause, but never past the wait's own timeout: a pause of years (or one
+    // computed from a skewed clock) would otherwise outlast the wait, or exceed what a timer can hold.
+    private static TimeSpan NextPause(TimeSpan interval, TimeSpan? retryAfter, BacktestWaitOptions options, TimeSpan elapsed)
+    {
+        var pause = retryAfter is { } requested && requested > interval ? requested : interval;
+        if (options.Timeout != Timeout.InfiniteTimeSpan)
+        {
+            var left = options.Timeout - elapsed;
+            pause = pause < left ? pause : left > TimeSpan.Zero ? left : TimeSpan.Zero;
+        }
+
+        return pause < MaxPause ? pause : MaxPause;
+    }
+
+    private static readonly TimeSpan MaxPause = TimeSpan.FromDays(1);
 }

@@ -1,0 +1,72 @@
+using System.Net;
+using Microsoft.Extensions.Logging;
+using QuantDesk.Client.Authentication;
+using QuantDesk.Client.Diagnostics;
+using QuantDesk.Client.Resilience;
+
+namespace QuantDesk.Client.Http;
+
+/// <summary>
+/// Everything one configured client shares, whatever number of generated clients sit on it: its options, its
+/// token source (one refresh gate) and its Polly pipeline; and the one definition of its handler chain, used by
+/// <c>AddQuantDeskClient</c> and by the standalone constructors alike.
+/// </summary>
+internal sealed class ClientPipeline
+{
+    public ClientPipeline(Func<QuantDeskClientOptions> options, ILogger logger)
+    {
+        Options = options;
+        Logger = logger;
+        Tokens = new AccessTokenSource(options);
+        Resilience = new ResiliencePipelineCache(options, logger);
+    }
+
+    public Func<QuantDeskClientOptions> Options { get; }
+
+    public ILogger Logger { get; }
+
+    public AccessTokenSource Tokens { get; }
+
+    public ResiliencePipelineCache Resilience { get; }
+
+    /// <summary>
+    /// The handlers from the client down to the sockets, each doing one thing: telemetry (one span per call) → call
+    /// boundary (typed errors) → resilience (retries, timeouts; below it runs once per attempt) → Bearer token →
+    /// response buffering → redirects → attempt counting.
+    /// </summary>
+    public IEnumerable<DelegatingHandler> CreateHandlers()
+    {
+        yield return new TelemetryHandler(Options, Logger);
+        yield return new CallBoundaryHandler(Options);
+        yield return new ResiliencePipelineHandler(Resilience);
+        yield return new BearerTokenHandler(Tokens, Options, Logger);
+        yield return new ResponseBufferingHandler(Options);
+        yield return new RedirectHandler(Options);
+        yield return new AttemptCountingHandler();
+    }
+
+    /// <summary>
+    /// The socket handler: redirects are the client's (<see cref="RedirectHandler"/>), answers may come compressed
+    /// (gzip, Brotli; the size cap applies to the decompressed bytes), and no cookie jar follows every request of
+    /// the process. Connections are recycled so DNS changes are seen.
+    /// </summary>
+    public static SocketsHttpHandler CreatePrimaryHandler() => new()
+    {
+        AllowAutoRedirect = false,
+        AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Brotli,
+        UseCookies = false,
+        PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+    };
+
+    /// <summary>The handlers chained over <paramref name="primary"/>, outermost first.</summary>
+    public HttpMessageHandler Chain(HttpMessageHandler primary)
+    {
+        var handlers = CreateHandlers().ToArray();
+        for (var i = 0; i < handlers.Length; i++)
+        {
+            handlers[i].InnerHandler = i + 1 < handlers.Length ? handlers[i + 1] : primary;
+        }
+
+        return handlers[0];
+    }
+}

@@ -1,0 +1,162 @@
+using System.Net;
+using System.Net.Sockets;
+using QuantDesk.Client.Authentication;
+using QuantDesk.Client.Errors;
+using QuantDesk.Client.Logging;
+
+namespace QuantDesk.Client.Http;
+
+/// <summary>
+/// Follows redirects by the client's own rules instead of the socket handler's (which is told not to): at most
+/// <see cref="QuantDeskClientOptions.MaxRedirects"/> hops, to http and https only, never from https to http, with
+/// the <c>Authorization</c> header only on the API's own origin; a request with a body is not carried to another
+/// origin; 301, 302 and 303 turn a POST into a GET. Each hop is a new request, so the original one, which retries
+/// and token-refresh resends send again, still points where the client sent it. A redirect that breaks a rule, or
+/// whose <c>Location</c> cannot be followed, ends in a <see cref="QuantDeskApiException"/> with the 3xx status.
+/// </summary>
+internal sealed class RedirectHandler : DelegatingHandler
+{
+    private readonly Func<QuantDeskClientOptions> _options;
+
+    public RedirectHandler(Func<QuantDeskClientOptions> options)
+    {
+        _options = options;
+    }
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (!IsRedirect(response.StatusCode))
+        {
+            return response;
+        }
+
+        var options = _options();
+        var current = request;
+        for (var hops = 0; IsRedirect(response.StatusCode) && options.MaxRedirects > 0; hops++)
+        {
+            HttpRequestMessage next;
+            try
+            {
+                if (hops >= options.MaxRedirects)
+                {
+                    throw ApiExceptionFactory.Refusal(response, request, $"with redirect number {hops + 1}, over QuantDeskClientOptions.MaxRedirects ({options.MaxRedirects})");
+                }
+
+                next = NextHop(request, current, response, options.BaseAddress);
+            }
+            finally
+            {
+                response.Dispose();
+            }
+
+            current = next;
+            response = await base.SendAsync(next, cancellationToken).ConfigureAwait(false);
+        }
+
+        return response;
+    }
+
+    private static bool IsRedirect(HttpStatusCode status) =>
+        status is HttpStatusCode.MovedPermanently or HttpStatusCode.Found or HttpStatusCode.SeeOther
+            or HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect;
+
+    private static HttpRequestMessage NextHop(HttpRequestMessage original, HttpRequestMessage current, HttpResponseMessage response, Uri apiBase)
+    {
+        var location = ApiExceptionFactory.FirstValue(response.Headers, "Location");
+        var target = Resolve(current.RequestUri, location);
+        string? refusal = target switch
+        {
+            null => location is null ? "with a redirect but no Location" : "with a redirect whose Location is not a URL",
+            { Scheme: not ("http" or "https") } => "with a redirect to a scheme other than http or https",
+            _ when current.RequestUri?.Scheme == Uri.UriSchemeHttps && target.Scheme == Uri.UriSchemeHttp => "with a redirect from https to plain http",
+            { UserInfo.Length: > 0 } => "with a redirect to an address that carries user info",
+            _ when NamesNoHost(target) => "with a redirect to an address that names no host",
+            _ => null,
+        };
+
+        var sameOrigin = target is not null && TransportSecurity.IsApiOrigin(target, apiBase);
+        var keepsBody = response.StatusCode is HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect;
+
+        // The request's body (a strategy, say) is the user's: it never follows a redirect to another origin.
+        if (refusal is null && !sameOrigin && original.Content is not null)
+        {
+            refusal = "with a redirect to another origin, which is not followed for a request with a body";
+        }
+
+        if (refusal is not null)
+        {
+            throw ApiExceptionFactory.Refusal(response, original, $"{refusal} (Location '{ServerText.Printable(Shown(target) ?? location, 256)}')");
+        }
+
+        var hop = OperationRequest.HopOf(original);
+        hop.RequestUri = target;
+        hop.Version = current.Version;
+        hop.VersionPolicy = current.VersionPolicy;
+        foreach (var (name, values) in current.Headers.NonValidated)
+        {
+            // The token goes to the API's own origin only.
+            if (sameOrigin || !string.Equals(name, "Authorization", StringComparison.OrdinalIgnoreCase))
+            {
+                hop.Headers.TryAddWithoutValidation(name, values);
+            }
+        }
+
+        // RFC 9110 15.4: 301 and 302 may, and 303 must, turn a POST into a GET; 307 and 308 keep method and body.
+        if (keepsBody || current.Method == HttpMethod.Get || current.Method == HttpMethod.Head)
+        {
+            hop.Method = current.Method;
+            hop.Content = keepsBody ? current.Content : null;
+        }
+        else
+        {
+            hop.Method = HttpMethod.Get;
+        }
+
+        return hop;
+    }
+
+    private static Uri? Resolve(Uri? from, string? location)
+    {
+        if (string.IsNullOrWhiteSpace(location) || from is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return Uri.TryCreate(from, location.Trim(), out var target) && target.IsAbsoluteUri ? target : null;
+        }
+        catch (Exception exception) when (exception is UriFormatException or ArgumentException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    private static bool NamesNoHost(Uri target)
+    {
+        try
+        {
+            return string.IsNullOrEmpty(target.IdnHost)
+                || (IPAddress.TryParse(target.IdnHost.Trim('[', ']'), out var address)
+                    && (address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any)
+                        || (address.AddressFamily == AddressFamily.InterNetworkV6 && address.IsIPv4MappedToIPv6 && address.MapToIPv4().Equals(IPAddress.Any))));
+        }
+        catch (Exception exception) when (exception is UriFormatException or InvalidOperationException)
+        {
+            return true;
+        }
+    }
+
+    private static string? Shown(Uri? target)
+    {
+        try
+        {
+            return target is null ? null : LoggedUri.Of(target);
+        }
+        catch (Exception exception) when (exception is UriFormatException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,99 @@
+using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+using QuantDesk.Client.Diagnostics;
+using QuantDesk.Client.Logging;
+
+namespace QuantDesk.Client.Resilience;
+
+/// <summary>
+/// The Polly pipeline of one configured client, built once and rebuilt only when its options are reloaded: retries
+/// (<see cref="RetryRules"/>) around one timeout per attempt. That one timer serves both limits: each attempt may
+/// take <see cref="QuantDeskClientOptions.AttemptTimeout"/> or what is left of
+/// <see cref="QuantDeskClientOptions.TotalTimeout"/>, whichever is shorter, and no retry pause runs past the deadline.
+/// </summary>
+internal sealed class ResiliencePipelineCache
+{
+    /// <summary>The name under which the pipeline reports itself.</summary>
+    public const string PipelineName = "QuantDesk";
+
+    private static readonly TimeSpan ShortestAttempt = TimeSpan.FromMilliseconds(1);
+
+    private readonly Func<QuantDeskClientOptions> _options;
+    private readonly ILogger _logger;
+    private volatile Built? _built;
+
+    public ResiliencePipelineCache(Func<QuantDeskClientOptions> options, ILogger logger)
+    {
+        _options = options;
+        _logger = logger;
+    }
+
+    /// <summary>The pipeline for the current options, and those options.</summary>
+    public (ResiliencePipeline<HttpResponseMessage> Pipeline, QuantDeskClientOptions Options) Current()
+    {
+        var options = _options();
+        var built = _built;
+        if (built is null || !ReferenceEquals(built.Options, options))
+        {
+            built = new Built(options, Build(options, _logger));
+            _built = built;
+        }
+
+        return (built.Pipeline, options);
+    }
+
+    private static ResiliencePipeline<HttpResponseMessage> Build(QuantDeskClientOptions options, ILogger logger)
+    {
+        var clock = options.TimeProvider;
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { Name = PipelineName, TimeProvider = clock };
+        var retry = options.Retry;
+        if (retry.MaxRetryAttempts > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            {
+                Name = "Retry",
+                MaxRetryAttempts = retry.MaxRetryAttempts,
+                ShouldHandle = args => new ValueTask<bool>(RetryRules.ShouldRetry(args, retry, clock)),
+                DelayGenerator = args => new ValueTask<TimeSpan?>(RetryRules.PlannedDelay(args.Context)),
+                OnRetry = args =>
+                {
+                    ReportRetry(logger, args);
+                    return default;
+                },
+            });
+        }
+
+        var attemptTimeout = options.AttemptTimeout;
+        builder.AddTimeout(new TimeoutStrategyOptions
+        {
+            Name = "Timeout",
+            TimeoutGenerator = args => new ValueTask<TimeSpan>(AttemptBudget(args.Context, attemptTimeout, clock)),
+        });
+        return builder.Build();
+    }
+
+    private static TimeSpan AttemptBudget(ResilienceContext context, TimeSpan attemptTimeout, TimeProvider clock)
+    {
+        if (!context.Properties.TryGetValue(CallResilienceKeys.Deadline, out var deadline))
+        {
+            return attemptTimeout;
+        }
+
+        var left = deadline - clock.GetUtcNow();
+        return left >= attemptTimeout ? attemptTimeout : left > ShortestAttempt ? left : ShortestAttempt;
+    }
+
+    private static void ReportRetry(ILogger logger, OnRetryArguments<HttpResponseMessage> args)
+    {
+        args.Context.Properties.TryGetValue(CallResilienceKeys.Request, out var request);
+        var outcome = args.Outcome.Result is { } response
+            ? ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : args.Outcome.Exception is TimeoutRejectedException ? "attempt timeout" : args.Outcome.Exception?.GetType().Name ?? "unknown";
+        ClientLog.RetryScheduled(logger, request?.Method, LoggedUri.Of(request?.RequestUri), outcome, args.AttemptNumber + 1, args.RetryDelay.TotalMilliseconds);
+        RetryTelemetry.Record(request, args.Outcome, args.AttemptNumber + 1, args.RetryDelay);
+    }
+
+    private sealed record Built(QuantDeskClientOptions Options, ResiliencePipeline<HttpResponseMessage> Pipeline);
+}
