@@ -28,7 +28,7 @@ internal sealed class BearerTokenHandler : DelegatingHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         // A retry resends the same message: drop the header an earlier attempt may have set.
-        request.Headers.Authorization = null;
+        request.Headers.Remove("Authorization");
         var apiBase = _options().BaseAddress;
         if (!TransportSecurity.IsApiOrigin(request.RequestUri, apiBase))
         {
@@ -97,6 +97,7 @@ internal sealed class BearerTokenHandler : DelegatingHandler
             _lastHeader = header;
         }
 
+        request.Headers.Remove("Authorization");
         request.Headers.TryAddWithoutValidation("Authorization", header.Value);
     }
 

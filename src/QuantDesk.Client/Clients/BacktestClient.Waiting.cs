@@ -26,7 +26,7 @@ public partial class BacktestClient
         var runId = submission.Data.RunId;
         if (PathSegment.Problem(runId) is { } problem)
         {
-            throw ApiExceptionFactory.UnusableValue(202, submission.Data.RunId, $"QuantDesk API accepted the run but returned a run id that cannot be polled ({problem}); the run may exist on the server, so do not submit it again blindly.");
+            throw ErrorFactory.UnusableValue(202, submission.Data.RunId, $"QuantDesk API accepted the run but returned a run id that cannot be polled ({problem}); the run may exist on the server, so do not submit it again blindly.");
         }
 
         return await WaitForCompletionAsync(runId, options, cancellationToken).ConfigureAwait(false);

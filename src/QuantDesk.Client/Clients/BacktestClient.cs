@@ -68,7 +68,7 @@ public partial class BacktestClient
     {
         if (!response.IsSuccessStatusCode)
         {
-            throw await ApiExceptionFactory.FromResponseAsync(response, TimeProvider.System, cancellationToken).ConfigureAwait(false);
+            throw await ErrorFactory.FromResponseAsync(response, TimeProvider.System, cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -16,7 +16,7 @@ internal readonly record struct CallOutcome(int? StatusCode, string? RequestId, 
 {
     public static CallOutcome OfSuccess(HttpResponseMessage response, bool readRequestId)
     {
-        var requestId = readRequestId ? ServerText.Printable(ApiExceptionFactory.FirstValue(response.Headers, ApiExceptionFactory.RequestIdHeader)) : null;
+        var requestId = readRequestId ? ServerText.Printable(ErrorFactory.FirstValue(response.Headers, ErrorFactory.RequestIdHeader)) : null;
         return new CallOutcome((int)response.StatusCode, requestId, ErrorType: null, Description: null, IsFailure: false);
     }
 

@@ -29,7 +29,7 @@ public class QuantDeskApiException : QuantDeskException
         string? response,
         IReadOnlyDictionary<string, IEnumerable<string>> headers,
         Exception? innerException)
-        : this(ApiExceptionFactory.FromGeneratedCode(statusCode, response, headers, message), innerException ?? UnusableBody(statusCode, response))
+        : this(ErrorFactory.FromGeneratedCode(statusCode, response, headers, message), innerException ?? UnusableBody(statusCode, response))
     {
     }
 

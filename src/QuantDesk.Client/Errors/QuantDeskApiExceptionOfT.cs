@@ -15,7 +15,7 @@ internal sealed class QuantDeskApiException<TResult> : QuantDeskApiException
         IReadOnlyDictionary<string, IEnumerable<string>> headers,
         TResult result,
         Exception? innerException)
-        : base(ApiExceptionFactory.FromGeneratedCode(statusCode, response, headers, message), innerException)
+        : base(ErrorFactory.FromGeneratedCode(statusCode, response, headers, message), innerException)
     {
         Result = result;
     }

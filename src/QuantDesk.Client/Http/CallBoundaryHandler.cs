@@ -45,8 +45,8 @@ internal sealed class CallBoundaryHandler : DelegatingHandler
         try
         {
             error = response.Content is BufferedContent buffered
-                ? ApiExceptionFactory.FromResponse(response, buffered.Body, _options().TimeProvider)
-                : await ApiExceptionFactory.FromResponseAsync(response, _options().TimeProvider, cancellationToken).ConfigureAwait(false);
+                ? ErrorFactory.FromResponse(response, buffered.Body, _options().TimeProvider)
+                : await ErrorFactory.FromResponseAsync(response, _options().TimeProvider, cancellationToken).ConfigureAwait(false);
         }
         finally
         {

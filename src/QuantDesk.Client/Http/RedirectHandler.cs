@@ -40,7 +40,7 @@ internal sealed class RedirectHandler : DelegatingHandler
             {
                 if (hops >= options.MaxRedirects)
                 {
-                    throw ApiExceptionFactory.Refusal(response, request, $"with redirect number {hops + 1}, over QuantDeskClientOptions.MaxRedirects ({options.MaxRedirects})");
+                    throw ErrorFactory.Refusal(response, request, $"with redirect number {hops + 1}, over QuantDeskClientOptions.MaxRedirects ({options.MaxRedirects})");
                 }
 
                 next = NextHop(request, current, response, options.BaseAddress);
@@ -63,7 +63,7 @@ internal sealed class RedirectHandler : DelegatingHandler
 
     private static HttpRequestMessage NextHop(HttpRequestMessage original, HttpRequestMessage current, HttpResponseMessage response, Uri apiBase)
     {
-        var location = ApiExceptionFactory.FirstValue(response.Headers, "Location");
+        var location = ErrorFactory.FirstValue(response.Headers, "Location");
         var target = Resolve(current.RequestUri, location);
         string? refusal = target switch
         {
@@ -86,7 +86,7 @@ internal sealed class RedirectHandler : DelegatingHandler
 
         if (refusal is not null)
         {
-            throw ApiExceptionFactory.Refusal(response, original, $"{refusal} (Location '{ServerText.Printable(Shown(target) ?? location, 256)}')");
+            throw ErrorFactory.Refusal(response, original, $"{refusal} (Location '{ServerText.Printable(Shown(target) ?? location, 256)}')");
         }
 
         var hop = OperationRequest.HopOf(original);

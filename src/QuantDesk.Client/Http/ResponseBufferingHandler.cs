@@ -57,7 +57,7 @@ internal sealed class ResponseBufferingHandler : DelegatingHandler
 
     private static async Task<HttpContent> BufferAsync(HttpRequestMessage request, HttpResponseMessage response, long maxContentLength, CancellationToken cancellationToken)
     {
-        var limit = response.IsSuccessStatusCode ? maxContentLength : Math.Min(maxContentLength, ApiExceptionFactory.MaxBodyBytes);
+        var limit = response.IsSuccessStatusCode ? maxContentLength : Math.Min(maxContentLength, ErrorFactory.MaxBodyBytes);
         var original = response.Content;
         var stream = await original.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         byte[] body;
@@ -132,7 +132,7 @@ internal sealed class ResponseBufferingHandler : DelegatingHandler
 
     // Not transient: the same request would bring the same body again, so this is never retried.
     private static QuantDeskApiException TooLarge(HttpRequestMessage request, HttpResponseMessage response, string size, long maxContentLength) =>
-        ApiExceptionFactory.Refusal(
+        ErrorFactory.Refusal(
             response,
             request,
             $"with a body of {size}, over the {maxContentLength} bytes allowed by QuantDeskClientOptions.MaxResponseContentLength");

@@ -68,6 +68,6 @@ public static class QuantDeskModelFactory
             ["message"] = serverMessage,
             ["request_id"] = requestId,
         };
-        return ApiExceptionFactory.Create(statusCode, body.ToJsonString(), retryAfter, $"QuantDesk API call failed with {statusCode} ({(HttpStatusCode)statusCode})");
+        return ErrorFactory.Create(statusCode, body.ToJsonString(), retryAfter, $"QuantDesk API call failed with {statusCode} ({(HttpStatusCode)statusCode})");
     }
 }

@@ -100,7 +100,7 @@ public sealed class QuantDeskClientOptionsTests
     {
         var failures = Validate(new QuantDeskClientOptions { AccessToken = token });
 
-        Assert.That(failures, Has.One.Contains("AccessToken is empty, padded with white space or contains a line break"));
+        Assert.That(failures, Has.One.Contains("AccessToken contains characters that cannot be sent in an HTTP header"));
     }
 
     [Test]

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net.Sockets;
 using System.Text.Json;
-using Polly.Timeout;
 using QuantDesk.Client.Testing;
 using QuantDesk.Client.Tests.Support;
 using WireMock.ResponseBuilders;
@@ -81,11 +80,11 @@ public static class FaultCases
             typeof(QuantDeskTimeoutException), StatusCode: null, Attempts: 4, Between(0.75, 5))
         {
             Configure = options => options.AttemptTimeout = TimeSpan.FromMilliseconds(200),
-            Details = [Inner<TimeoutRejectedException>()],
+            Details = [Inner<TimeoutException>()],
         },
         new(
-            "Fault_slow_body_past_the_total_timeout",
-            "headers at once, then the body trickles in (a byte every 100 ms) past `TotalTimeout` (0.6 s; `AttemptTimeout` 0.3 s, retry delay 2 s)",
+            "Fault_slow_body_retry_pause_past_the_total_timeout",
+            "headers at once, then the body trickles in (a byte every 100 ms) past `AttemptTimeout` (0.3 s); the 2 s retry pause would outlast `TotalTimeout` (0.6 s), so no retry starts",
             () => FaultServer.Raw(async (stream, stop) =>
             {
                 await stream.WriteAsync(RawHttpServer.Ascii("HTTP/1.1 200 OK\nContent-Type: application/json\nContent-Length: 1000\n\n{"), stop);
@@ -95,7 +94,7 @@ public static class FaultCases
                     await stream.WriteAsync(" "u8.ToArray(), stop);
                 }
             }),
-            typeof(QuantDeskTimeoutException), StatusCode: null, Attempts: 1, Between(0.55, 5))
+            typeof(QuantDeskTimeoutException), StatusCode: null, Attempts: 1, Between(0.25, 0.55))
         {
             Configure = options =>
             {
@@ -104,7 +103,20 @@ public static class FaultCases
                 options.Retry.BaseDelay = options.Retry.MaxDelay = TimeSpan.FromSeconds(2);
                 options.Retry.UseJitter = false;
             },
-            Details = [Inner<TimeoutRejectedException>()],
+            Details = [Inner<TimeoutException>()],
+        },
+        new(
+            "Fault_slow_headers_past_the_total_timeout",
+            "no response headers: the first attempt ends at `AttemptTimeout` (0.4 s), the retry at what is left of `TotalTimeout` (0.6 s)",
+            () => FaultServer.Raw((_, stop) => Task.Delay(Timeout.Infinite, stop)),
+            typeof(QuantDeskTimeoutException), StatusCode: null, Attempts: 2, Between(0.55, 5))
+        {
+            Configure = options =>
+            {
+                options.AttemptTimeout = TimeSpan.FromMilliseconds(400);
+                options.TotalTimeout = TimeSpan.FromMilliseconds(600);
+            },
+            Details = [Inner<TimeoutException>(), new("the message names `TotalTimeout`", error => error?.Message.Contains("TotalTimeout", StringComparison.Ordinal) == true)],
         },
         new(
             "Fault_malformed_JSON_in_a_200",

@@ -12,7 +12,7 @@ namespace QuantDesk.Client.Errors;
 /// other → <see cref="QuantDeskApiException"/>), with the <c>Error</c> fields, the request id and the <c>Retry-After</c>.
 /// Every value the server chose is escaped before it goes into the message.
 /// </summary>
-internal static class ApiExceptionFactory
+internal static class ErrorFactory
 {
     /// <summary>How much of an error body is read at most; the rest is left unread.</summary>
     internal const int MaxBodyBytes = 64 * 1024;
