@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Globalization;
 using System.Net.Sockets;
 using System.Text.Json;
@@ -164,6 +165,77 @@ public static class FaultCases
         {
             Details = [new("the body is read by its shape, not its label", error => error is null)],
         },
+        Redirect("Fault_redirect_to_a_file_URL", "302 with `Location: file:///etc/passwd`", 302, "file:///etc/passwd"),
+        Redirect("Fault_redirect_to_javascript", "302 with `Location: javascript:alert(1)`", 302, "javascript:alert(1)"),
+        Redirect("Fault_redirect_to_ftp", "301 with `Location: ftp://files.example/run`", 301, "ftp://files.example/run"),
+        Redirect("Fault_redirect_unparseable_Location", "307 with `Location: http://[::1` (not a URL)", 307, "http://[::1"),
+        Redirect("Fault_redirect_to_no_host", "308 with `Location: http://0.0.0.0:9/run` (an address that names no host)", 308, "http://0.0.0.0:9/run"),
+        Redirect("Fault_redirect_without_Location", "302 with no `Location` at all", 302, location: null),
+        new(
+            "Fault_redirect_loop",
+            "302 to the same path, on every request (a redirect loop)",
+            () => FaultServer.Raw((stream, stop) => stream.WriteAsync(
+                RawHttpServer.Ascii($"HTTP/1.1 302 Found\nLocation: /api/v2/backtest/runs/{RunId}\nConnection: close\nContent-Length: 0\n\n"), stop).AsTask()),
+            typeof(QuantDeskApiException), 302, Attempts: 6, Under(5))
+        {
+            Details = [new("followed `MaxRedirects` (5) times, then refused; the message names the setting", error => error?.Message.Contains("MaxRedirects", StringComparison.Ordinal) == true)],
+        },
+        new(
+            "Fault_gzip_bomb",
+            "200 with `Content-Encoding: gzip`: 32 KB that inflate to 32 MiB, over `MaxResponseContentLength` (2 MiB)",
+            () => FaultServer.Sandbox(server => server.AnswerRun(RunId, Response.Create().WithStatusCode(200)
+                .WithHeader("Content-Type", "application/json").WithHeader("Content-Encoding", "gzip").WithBody(GzipBomb()))),
+            typeof(QuantDeskApiException), 200, Attempts: 1, Under(5))
+        {
+            Configure = options => options.MaxResponseContentLength = SizeCap,
+            Details = [new("the cap applies to the inflated bytes; not retried", error => error?.Message.Contains("MaxResponseContentLength", StringComparison.Ordinal) == true)],
+        },
+        new(
+            "Fault_Retry_After_of_decades",
+            "429 with `Retry-After: 999999999` (about 31 years)",
+            () => FaultServer.Sandbox(server => server.AnswerRun(RunId, Error(429).WithHeader("Retry-After", "999999999"))),
+            typeof(QuantDeskRateLimitException), 429, Attempts: 1, Under(5))
+        {
+            Details = [new("`RetryAfter` read as 1 day, the longest the client reads", error => (error as QuantDeskApiException)?.RetryAfter == TimeSpan.FromDays(1))],
+        },
+        new(
+            "Fault_Retry_After_date_in_year_9999",
+            "503 with `Retry-After: Fri, 31 Dec 9999 23:59:59 GMT`",
+            () => FaultServer.Sandbox(server => server.AnswerRun(RunId, Error(503).WithHeader("Retry-After", "Fri, 31 Dec 9999 23:59:59 GMT"))),
+            typeof(QuantDeskApiException), 503, Attempts: 1, Under(5))
+        {
+            Details = [new("`RetryAfter` read as 1 day, not waited for", error => (error as QuantDeskApiException)?.RetryAfter == TimeSpan.FromDays(1))],
+        },
+        new(
+            "Fault_request_id_with_line_breaks",
+            "500 whose `request_id` holds CR, LF and a forged log line, on every attempt",
+            () => FaultServer.Sandbox(server => server.AnswerRun(RunId, Responses.Json(500,
+                QuantDeskSandbox.ErrorBody("E500", "Injected fault.", "req_1\r\nWARN forged entry").ToJsonString()))),
+            typeof(QuantDeskApiException), 500, Attempts: 4, Under(5))
+        {
+            Details = [new("CR and LF escaped (`\\u000D\\u000A`) in `Message` and `RequestId`", error =>
+                error?.Message.Contains("req_1\\u000D\\u000AWARN", StringComparison.Ordinal) == true
+                && error.Message.IndexOfAny(['\r', '\n']) < 0
+                && (error as QuantDeskException)?.RequestId == "req_1\\u000D\\u000AWARN forged entry")],
+        },
+        new(
+            "Fault_duplicate_success_property",
+            "200 whose envelope says `\"success\": false` and then `\"success\": true`",
+            () => FaultServer.Sandbox(server => server.AnswerRun(RunId, Responses.Json(200,
+                "{\"success\": false, \"data\": {\"run_id\": \"run-fault\", \"status\": \"completed\"}, \"success\": true}"))),
+            typeof(QuantDeskApiException), 200, Attempts: 1, Under(5))
+        {
+            Details = [Inner<JsonException>()],
+        },
+        new(
+            "Fault_number_overflowing_a_double",
+            "200 whose `sharpe` is `1e400` (beyond a double: it would read as infinity)",
+            () => FaultServer.Sandbox(server => server.AnswerRun(RunId, Responses.Json(200,
+                "{\"success\": true, \"data\": {\"run_id\": \"run-fault\", \"status\": \"completed\", \"sharpe\": 1e400}}"))),
+            typeof(QuantDeskApiException), 200, Attempts: 1, Under(5))
+        {
+            Details = [Inner<JsonException>()],
+        },
     ];
 
     private static IResponseBuilder Ok => Responses.Json(200, QuantDeskSandbox.ExampleRunBody(RunId).ToJsonString());
@@ -179,6 +251,32 @@ public static class FaultCases
             expected, status, attempts, Under(5))
         {
             Details = empty ? [] : [new("`RequestId` from the error body", error => (error as QuantDeskException)?.RequestId == "req_fault")],
+        };
+
+    private static byte[] GzipBomb()
+    {
+        using var compressed = new MemoryStream();
+        using (var gzip = new GZipStream(compressed, CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            var zeros = new byte[1024 * 1024];
+            for (var i = 0; i < 32; i++)
+            {
+                gzip.Write(zeros);
+            }
+        }
+
+        return compressed.ToArray();
+    }
+
+    private static FaultCase Redirect(string name, string fault, int status, string? location) =>
+        new(
+            name,
+            fault,
+            () => FaultServer.Raw((stream, stop) => stream.WriteAsync(RawHttpServer.Ascii(
+                $"HTTP/1.1 {status} Redirect\n{(location is null ? "" : $"Location: {location}\n")}Connection: close\nContent-Length: 0\n\n"), stop).AsTask()),
+            typeof(QuantDeskApiException), status, Attempts: 1, Under(5))
+        {
+            Details = [new("not followed, not retried; the message says why", error => error?.Message.Contains("redirect", StringComparison.Ordinal) == true)],
         };
 
     private static OutcomeDetail Inner<TException>()
