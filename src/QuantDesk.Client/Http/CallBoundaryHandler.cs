@@ -32,7 +32,7 @@ internal sealed class CallBoundaryHandler : DelegatingHandler
         catch (HttpRequestException exception)
         {
             throw new QuantDeskConnectionException(
-                $"QuantDesk API call {request.Method} {LoggedUri.PathOf(request.RequestUri)} could not reach {request.RequestUri?.IdnHost}: {exception.Message}",
+                $"QuantDesk API call {request.Method} {LoggedUri.PathOf(request.RequestUri)} could not reach {request.RequestUri?.IdnHost}: {ServerText.Printable(exception.Message, 1024)}",
                 exception);
         }
 

@@ -36,7 +36,7 @@ internal sealed class ResponseBufferingHandler : DelegatingHandler
             response.Content = await BufferAsync(request, response, maxContentLength, cancellationToken).ConfigureAwait(false);
             return response;
         }
-        catch (Exception exception) when (exception is IOException or System.IO.InvalidDataException)
+        catch (IOException exception)
         {
             response.Dispose();
             if (cancellationToken.IsCancellationRequested)
@@ -44,8 +44,7 @@ internal sealed class ResponseBufferingHandler : DelegatingHandler
                 throw new OperationCanceledException(exception.Message, exception, cancellationToken);
             }
 
-            // A transport failure like any other (a broken connection, a corrupt compressed stream), so the retry
-            // strategy and the typed errors treat it as one.
+            // A transport failure like any other, so the retry strategy and the typed errors treat it as one.
             throw new HttpRequestException(HttpRequestError.ResponseEnded, $"The connection broke while reading the response body: {exception.Message}", exception);
         }
         catch
@@ -103,7 +102,23 @@ internal sealed class ResponseBufferingHandler : DelegatingHandler
                 }
 
                 var room = (int)Math.Min(buffer.Length - filled, limit + 1 - filled);
-                var read = await stream.ReadAsync(buffer.AsMemory(filled, room), cancellationToken).ConfigureAwait(false);
+                int read;
+                try
+                {
+                    read = await stream.ReadAsync(buffer.AsMemory(filled, room), cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception exception) when (exception is InvalidDataException or InvalidOperationException)
+                {
+                    // A compressed body that does not decode. The same request would bring the same bytes: a success is
+                    // refused at once; an error answer keeps what could be read, and its status still says what happened.
+                    if (response.IsSuccessStatusCode)
+                    {
+                        throw ErrorFactory.Refusal(response, request, "with a compressed body that could not be decoded (Content-Encoding does not match the bytes)");
+                    }
+
+                    break;
+                }
+
                 if (read == 0)
                 {
                     break;
