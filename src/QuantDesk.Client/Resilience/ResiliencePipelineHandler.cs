@@ -56,7 +56,8 @@ internal sealed class ResiliencePipelineHandler : DelegatingHandler
 
         if (cancellationToken.IsCancellationRequested)
         {
-            throw new OperationCanceledException("The QuantDesk API call was canceled.", exception, cancellationToken);
+            // Polly's own types stay inside, even as an inner exception.
+            throw new OperationCanceledException("The QuantDesk API call was canceled.", exception is TimeoutRejectedException ? null : exception, cancellationToken);
         }
 
         if (exception is TimeoutRejectedException timeout)

@@ -136,4 +136,37 @@ public sealed class QuantDeskClientOptionsTests
 
     private static IReadOnlyList<string> Validate(QuantDeskClientOptions options) =>
         new QuantDeskClientOptionsValidator().Validate(null, options).Failures?.ToList() ?? [];
+
+    [TestCase("with\0nul")]
+    [TestCase("non-ascii-é")]
+    [TestCase("control\u0007char")]
+    public void A_static_token_that_cannot_go_in_a_header_is_refused_at_validation(string token)
+    {
+        var error = Assert.Throws<OptionsValidationException>(() => new BacktestClient(new QuantDeskClientOptions { AccessToken = token }));
+
+        Assert.That(error!.Message, Does.Contain("AccessToken").And.Not.Contain(token));
+    }
+
+    [Test]
+    public void A_base_address_with_user_info_is_refused_without_echoing_the_password()
+    {
+        var options = new QuantDeskClientOptions { BaseAddress = new Uri("https://trader:hunter2@api.quantdesk.app/") };
+
+        var error = Assert.Throws<OptionsValidationException>(() => new BacktestClient(options));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error!.Message, Does.Contain("user info").And.Not.Contain("hunter2"));
+            Assert.That(options.ToString(), Does.Not.Contain("hunter2"));
+        });
+    }
+
+    [TestCase(-1)]
+    [TestCase(21)]
+    public void MaxRedirects_outside_0_to_20_is_refused(int maxRedirects)
+    {
+        var error = Assert.Throws<OptionsValidationException>(() => new BacktestClient(new QuantDeskClientOptions { MaxRedirects = maxRedirects }));
+
+        Assert.That(error!.Message, Does.Contain("MaxRedirects"));
+    }
 }
