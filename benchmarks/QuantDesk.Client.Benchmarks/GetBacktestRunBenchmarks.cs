@@ -26,6 +26,10 @@ public class GetBacktestRunBenchmarks
     private IBacktestClient _oursFull = null!;
     private NSwagDefaultClient _nswag = null!;
     private IRefitBacktestApi _refit = null!;
+    private ServiceProvider _handRolledServices = null!;
+    private RawHttpClientApi _handRolled = null!;
+    private ServiceProvider _refitServices = null!;
+    private IRefitBacktestApi _refitFull = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -37,10 +41,19 @@ public class GetBacktestRunBenchmarks
         _nswag = new NSwagDefaultClient(NewHttpClient()) { BaseUrl = InMemoryApiHandler.BaseAddress.ToString() };
         var refitJson = new JsonSerializerOptions { TypeInfoResolver = HandWrittenJsonContext.Default };
         _refit = RestService.For<IRefitBacktestApi>(NewHttpClient(), new RefitSettings(new SystemTextJsonContentSerializer(refitJson)));
+        _handRolledServices = PeerPipelines.HandRolled(InMemoryApiHandler.BaseAddress, builder => builder.ConfigurePrimaryHttpMessageHandler(() => _handler));
+        _handRolled = _handRolledServices.GetRequiredService<RawHttpClientApi>();
+        _refitServices = PeerPipelines.Refit(InMemoryApiHandler.BaseAddress, builder => builder.ConfigurePrimaryHttpMessageHandler(() => _handler));
+        _refitFull = _refitServices.GetRequiredService<IRefitBacktestApi>();
     }
 
     [GlobalCleanup]
-    public void Cleanup() => _services.Dispose();
+    public void Cleanup()
+    {
+        _services.Dispose();
+        _handRolledServices.Dispose();
+        _refitServices.Dispose();
+    }
 
     [BenchmarkCategory("200"), Benchmark(Baseline = true)]
     public async Task<double?> Raw_SourceGen() => (await _raw.GetBacktestRunAsync(ExampleBodies.RunId)).Data!.Sharpe;
@@ -56,6 +69,12 @@ public class GetBacktestRunBenchmarks
 
     [BenchmarkCategory("200"), Benchmark]
     public async Task<double?> Refit_SourceGen() => (await _refit.GetBacktestRunAsync(ExampleBodies.RunId)).Data!.Sharpe;
+
+    [BenchmarkCategory("200"), Benchmark]
+    public async Task<double?> HandRolled_StandardResilience() => (await _handRolled.GetBacktestRunAsync(ExampleBodies.RunId)).Data!.Sharpe;
+
+    [BenchmarkCategory("200"), Benchmark]
+    public async Task<double?> Refit_StandardResilience() => (await _refitFull.GetBacktestRunAsync(ExampleBodies.RunId)).Data!.Sharpe;
 
     [BenchmarkCategory("404"), Benchmark(Baseline = true)]
     public async Task<string?> Raw_SourceGen_404()
@@ -127,6 +146,21 @@ public class GetBacktestRunBenchmarks
         catch (Refit.ApiException error)
         {
             return (await error.GetContentAsAsync<ErrorEnvelope>())?.RequestId;
+        }
+
+        throw Unreachable();
+    }
+
+    [BenchmarkCategory("404"), Benchmark]
+    public async Task<string?> HandRolled_StandardResilience_404()
+    {
+        try
+        {
+            await _handRolled.GetBacktestRunAsync(ExampleBodies.UnknownRunId);
+        }
+        catch (RawApiException error)
+        {
+            return error.RequestId;
         }
 
         throw Unreachable();

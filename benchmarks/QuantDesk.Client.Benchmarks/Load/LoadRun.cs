@@ -7,66 +7,102 @@ using QuantDesk.Client.Benchmarks.Variants;
 namespace QuantDesk.Client.Benchmarks.Load;
 
 /// <summary>
-/// Many calls through the full pipeline (AddQuantDeskClient, real sockets) against Kestrel on 127.0.0.1, with a
-/// fixed number in flight: throughput, latency percentiles, errors, and TIME_WAIT sockets on the server port
-/// before and after, which stay flat when connections are pooled.
+/// Many calls against Kestrel on 127.0.0.1 with a fixed number in flight, through three clients interleaved round by
+/// round so each meets the same machine: raw HttpClient (the baseline), ours (AddQuantDeskClient, every feature on)
+/// and the hand-rolled peer (typed HttpClient, static Bearer handler, AddStandardResilienceHandler). Reports calls/s
+/// (the median round, and its ratio to raw), latency percentiles, errors, and TIME_WAIT sockets on the server port.
 /// </summary>
 public static class LoadRun
 {
     public static async Task<int> RunAsync(LoadSettings settings)
     {
         await using var server = await LoopbackApiServer.StartAsync();
-        await using var services = FullPipeline.Create(server.BaseAddress);
-        var client = services.GetRequiredService<IBacktestClient>();
+        await using var ours = FullPipeline.Create(server.BaseAddress);
+        await using var handRolled = PeerPipelines.HandRolled(server.BaseAddress);
+        using var rawHttp = new HttpClient(new SocketsHttpHandler { UseCookies = false }) { BaseAddress = server.BaseAddress };
+        var raw = new RawHttpClientApi(rawHttp);
+        var oursClient = ours.GetRequiredService<IBacktestClient>();
+        var handRolledClient = handRolled.GetRequiredService<RawHttpClientApi>();
+        (string Name, Func<Task<bool>> Call)[] variants =
+        [
+            ("raw HttpClient", async () => (await raw.GetBacktestRunAsync(ExampleBodies.RunId).ConfigureAwait(false)).Data?.RunId == ExampleBodies.RunId),
+            ("ours, full pipeline", async () => (await oursClient.GetBacktestRunAsync(ExampleBodies.RunId).ConfigureAwait(false)).Data.RunId == ExampleBodies.RunId),
+            ("hand-rolled + standard resilience", async () => (await handRolledClient.GetBacktestRunAsync(ExampleBodies.RunId).ConfigureAwait(false)).Data?.RunId == ExampleBodies.RunId),
+        ];
 
-        // Warm-up: JIT, the connection pool and the server, outside the measurement.
-        await RunCallsAsync(client, Math.Min(2_000, settings.Calls), settings.Concurrency, new long[Math.Min(2_000, settings.Calls)]);
-
-        var port = server.BaseAddress.Port;
-        var timeWaitBefore = TimeWaitSockets.Count(port);
-        var latencies = new long[settings.Calls];
-        var started = Stopwatch.GetTimestamp();
-        var errors = await RunCallsAsync(client, settings.Calls, settings.Concurrency, latencies);
-        var elapsed = Stopwatch.GetElapsedTime(started);
-        var timeWaitAfter = TimeWaitSockets.Count(port);
-
-        Array.Sort(latencies);
         var culture = CultureInfo.InvariantCulture;
-        Console.WriteLine(string.Create(culture, $"QuantDesk load run: {settings.Calls} calls, concurrency {settings.Concurrency}, full pipeline (AddQuantDeskClient) against Kestrel at {server.BaseAddress}"));
-        Console.WriteLine(string.Create(culture, $"elapsed      {elapsed.TotalSeconds:0.000} s"));
-        Console.WriteLine(string.Create(culture, $"throughput   {settings.Calls / elapsed.TotalSeconds:0} calls/s"));
-        Console.WriteLine(string.Create(culture, $"latency p50  {Milliseconds(Percentile(latencies, 0.50)):0.000} ms"));
-        Console.WriteLine(string.Create(culture, $"latency p99  {Milliseconds(Percentile(latencies, 0.99)):0.000} ms"));
-        Console.WriteLine(string.Create(culture, $"latency max  {Milliseconds(latencies[^1]):0.000} ms"));
-        Console.WriteLine(string.Create(culture, $"errors       {errors}"));
-        Console.WriteLine(string.Create(culture, $"TIME_WAIT on port {port}: before {timeWaitBefore}, after {timeWaitAfter}"));
-        return errors == 0 ? 0 : 1;
+        var port = server.BaseAddress.Port;
+        Console.WriteLine(string.Create(culture, $"QuantDesk load run against Kestrel at {server.BaseAddress}: {settings.Calls} calls per variant per round, {settings.Rounds} rounds, variants interleaved"));
+        var failed = false;
+        foreach (var concurrency in settings.Concurrency)
+        {
+            // Warm-up: JIT, the connection pools and the server, outside the measurement.
+            foreach (var (_, call) in variants)
+            {
+                await RunCallsAsync(call, Math.Min(2_000, settings.Calls), concurrency, new long[Math.Min(2_000, settings.Calls)]);
+            }
+
+            var timeWaitBefore = TimeWaitSockets.Count(port);
+            var results = variants.Select(_ => new List<(double CallsPerSecond, long[] Latencies, int Errors)>()).ToArray();
+            for (var round = 0; round < settings.Rounds; round++)
+            {
+                for (var v = 0; v < variants.Length; v++)
+                {
+                    var latencies = new long[settings.Calls];
+                    var started = Stopwatch.GetTimestamp();
+                    var errors = await RunCallsAsync(variants[v].Call, settings.Calls, concurrency, latencies);
+                    var elapsed = Stopwatch.GetElapsedTime(started);
+                    Array.Sort(latencies);
+                    results[v].Add((settings.Calls / elapsed.TotalSeconds, latencies, errors));
+                }
+            }
+
+            var timeWaitAfter = TimeWaitSockets.Count(port);
+            var rawMedian = Median(results[0]).CallsPerSecond;
+            Console.WriteLine(string.Create(culture, $"\nconcurrency {concurrency}"));
+            Console.WriteLine("| Variant | calls/s (median round) | vs raw | rounds (calls/s) | p50 ms | p99 ms | errors |");
+            Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- |");
+            for (var v = 0; v < variants.Length; v++)
+            {
+                var median = Median(results[v]);
+                var errors = results[v].Sum(result => result.Errors);
+                failed |= errors > 0;
+                Console.WriteLine(string.Create(culture,
+                    $"| {variants[v].Name} | {median.CallsPerSecond:0} | {median.CallsPerSecond / rawMedian:0.00}× | {string.Join(" / ", results[v].Select(result => result.CallsPerSecond.ToString("0", culture)))} | {Milliseconds(Percentile(median.Latencies, 0.50)):0.00} | {Milliseconds(Percentile(median.Latencies, 0.99)):0.00} | {errors} |"));
+            }
+
+            Console.WriteLine(string.Create(culture, $"TIME_WAIT on port {port}: before {timeWaitBefore}, after {timeWaitAfter}"));
+        }
+
+        return failed ? 1 : 0;
     }
 
-    private static async Task<int> RunCallsAsync(IBacktestClient client, int calls, int concurrency, long[] latencies)
+    private static (double CallsPerSecond, long[] Latencies, int Errors) Median(List<(double CallsPerSecond, long[] Latencies, int Errors)> rounds) =>
+        rounds.OrderBy(round => round.CallsPerSecond).ElementAt(rounds.Count / 2);
+
+    private static async Task<int> RunCallsAsync(Func<Task<bool>> call, int calls, int concurrency, long[] latencies)
     {
         var next = -1;
         var errors = 0;
         var workers = Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
         {
-            int call;
-            while ((call = Interlocked.Increment(ref next)) < calls)
+            int index;
+            while ((index = Interlocked.Increment(ref next)) < calls)
             {
                 var started = Stopwatch.GetTimestamp();
                 try
                 {
-                    var run = await client.GetBacktestRunAsync(ExampleBodies.RunId).ConfigureAwait(false);
-                    if (run.Data.RunId != ExampleBodies.RunId)
+                    if (!await call().ConfigureAwait(false))
                     {
                         Interlocked.Increment(ref errors);
                     }
                 }
-                catch (QuantDeskException)
+                catch (Exception exception) when (exception is QuantDeskException or HttpRequestException or RawApiException)
                 {
                     Interlocked.Increment(ref errors);
                 }
 
-                latencies[call] = Stopwatch.GetTimestamp() - started;
+                latencies[index] = Stopwatch.GetTimestamp() - started;
             }
         }));
         await Task.WhenAll(workers);

@@ -17,7 +17,7 @@ internal static class TransportSecurity
         && apiBase.IsAbsoluteUri
         && address.Port == apiBase.Port
         && string.Equals(address.Scheme, apiBase.Scheme, StringComparison.OrdinalIgnoreCase)
-        && string.Equals(address.IdnHost, apiBase.IdnHost, StringComparison.OrdinalIgnoreCase);
+        && string.Equals(address.Host, apiBase.Host, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// Whether a token can go in an <c>Authorization</c> header as it is: visible ASCII only, so no NUL, no line

@@ -1,13 +1,33 @@
+using System.Buffers;
+
 namespace QuantDesk.Client.Http;
 
-/// <summary>A response body read whole into memory by <see cref="ResponseBufferingHandler"/>, readable without a copy.</summary>
+/// <summary>
+/// A response body read whole into memory by <see cref="ResponseBufferingHandler"/>, readable without a copy. The
+/// bytes live in a pooled array that goes back to the pool when the response is disposed (the generated code, the
+/// retry strategy and the call boundary each dispose what they are done with), so a call allocates no array for its body.
+/// </summary>
 internal sealed class BufferedContent : ByteArrayContent
 {
-    public BufferedContent(byte[] body)
-        : base(body)
+    private byte[]? _pooled;
+
+    public BufferedContent(byte[] pooled, int length)
+        : base(pooled, 0, length)
     {
-        Body = body;
+        _pooled = pooled;
+        Body = pooled.AsMemory(0, length);
     }
 
+    /// <summary>The body; not to be read after the content is disposed.</summary>
     public ReadOnlyMemory<byte> Body { get; }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && Interlocked.Exchange(ref _pooled, null) is { } pooled)
+        {
+            ArrayPool<byte>.Shared.Return(pooled);
+        }
+
+        base.Dispose(disposing);
+    }
 }

@@ -59,13 +59,12 @@ internal sealed class ResponseBufferingHandler : DelegatingHandler
         var limit = response.IsSuccessStatusCode ? maxContentLength : Math.Min(maxContentLength, ErrorFactory.MaxBodyBytes);
         var original = response.Content;
         var stream = await original.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        byte[] body;
+        BufferedContent buffered;
         await using (stream.ConfigureAwait(false))
         {
-            body = await ReadUpToLimitAsync(request, response, stream, limit, maxContentLength, cancellationToken).ConfigureAwait(false);
+            buffered = await ReadUpToLimitAsync(request, response, stream, limit, maxContentLength, cancellationToken).ConfigureAwait(false);
         }
 
-        var buffered = new BufferedContent(body);
 
         // Without parsing or materialising values: a buffered content knows its own length, which is shorter
         // for a cut-short error body.
@@ -84,11 +83,12 @@ internal sealed class ResponseBufferingHandler : DelegatingHandler
         return buffered;
     }
 
-    private static async Task<byte[]> ReadUpToLimitAsync(HttpRequestMessage request, HttpResponseMessage response, Stream stream, long limit, long maxContentLength, CancellationToken cancellationToken)
+    private static async Task<BufferedContent> ReadUpToLimitAsync(HttpRequestMessage request, HttpResponseMessage response, Stream stream, long limit, long maxContentLength, CancellationToken cancellationToken)
     {
-        // One pooled buffer, doubled as bytes keep coming; only the final body gets an array of its own.
+        // One pooled buffer, doubled as bytes keep coming; the content that holds the body returns it to the pool.
         var buffer = ArrayPool<byte>.Shared.Rent(FirstChunk);
         var filled = 0;
+        var handedOver = false;
         try
         {
             while (true)
@@ -137,11 +137,15 @@ internal sealed class ResponseBufferingHandler : DelegatingHandler
                 }
             }
 
-            return buffer.AsSpan(0, filled).ToArray();
+            handedOver = true;
+            return new BufferedContent(buffer, filled);
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            if (!handedOver)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
     }
 
