@@ -24,16 +24,18 @@ public static class PeerPipelines
         return services.BuildServiceProvider();
     }
 
+    /// <summary>Refit's source-generated client over a named HttpClient with the same handlers.</summary>
     public static ServiceProvider Refit(Uri baseAddress, Action<IHttpClientBuilder>? configureHttpClient = null)
     {
         var services = NewServices();
         var settings = new RefitSettings(new SystemTextJsonContentSerializer(new JsonSerializerOptions { TypeInfoResolver = HandWrittenJsonContext.Default }));
         var builder = services
-            .AddRefitClient<IRefitBacktestApi>(settings)
-            .ConfigureHttpClient(client => client.BaseAddress = baseAddress)
+            .AddHttpClient(nameof(IRefitBacktestApi), client => client.BaseAddress = baseAddress)
             .AddHttpMessageHandler(() => new StaticBearerHandler(FullPipeline.Token));
         builder.AddStandardResilienceHandler();
         configureHttpClient?.Invoke(builder);
+        services.AddSingleton(provider => RestService.For<IRefitBacktestApi>(
+            provider.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(IRefitBacktestApi)), settings));
         return services.BuildServiceProvider();
     }
 

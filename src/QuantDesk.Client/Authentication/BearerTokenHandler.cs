@@ -25,27 +25,64 @@ internal sealed class BearerTokenHandler : DelegatingHandler
         _logger = logger;
     }
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         // A retry resends the same message: drop the header an earlier attempt may have set.
         request.Headers.Remove("Authorization");
         var apiBase = _options().BaseAddress;
         if (!TransportSecurity.IsApiOrigin(request.RequestUri, apiBase))
         {
-            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            return base.SendAsync(request, cancellationToken);
         }
 
-        var issued = await _tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+        var getting = _tokens.GetTokenAsync(cancellationToken);
+        if (!getting.IsCompletedSuccessfully)
+        {
+            return SendWithTokenAsync(getting, request, apiBase, cancellationToken);
+        }
+
+        var issued = getting.Result;
+        if (issued.Token is null)
+        {
+            return base.SendAsync(request, cancellationToken);
+        }
+
+        try
+        {
+            Authorize(request, issued.Token);
+        }
+        catch (QuantDeskCredentialException exception)
+        {
+            return Task.FromException<HttpResponseMessage>(exception);
+        }
+
+        // A static token cannot be refreshed: the answer, 401 or not, goes back as it is.
+        var sending = base.SendAsync(request, cancellationToken);
+        return issued.CanRefresh ? RefreshOnRejectionAsync(sending, issued, request, apiBase, cancellationToken) : sending;
+    }
+
+    private async Task<HttpResponseMessage> SendWithTokenAsync(ValueTask<AccessTokenSource.IssuedToken> getting, HttpRequestMessage request, Uri apiBase, CancellationToken cancellationToken)
+    {
+        var issued = await getting.ConfigureAwait(false);
         if (issued.Token is null)
         {
             return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
 
         Authorize(request, issued.Token);
-        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var sending = base.SendAsync(request, cancellationToken);
+        return issued.CanRefresh
+            ? await RefreshOnRejectionAsync(sending, issued, request, apiBase, cancellationToken).ConfigureAwait(false)
+            : await sending.ConfigureAwait(false);
+    }
+
+    private async Task<HttpResponseMessage> RefreshOnRejectionAsync(
+        Task<HttpResponseMessage> sending, AccessTokenSource.IssuedToken issued, HttpRequestMessage request, Uri apiBase, CancellationToken cancellationToken)
+    {
+        var response = await sending.ConfigureAwait(false);
 
         // A 401 from wherever a redirect led says nothing about the API's token: only the API's own triggers a refresh.
-        if (response.StatusCode != HttpStatusCode.Unauthorized || !issued.CanRefresh
+        if (response.StatusCode != HttpStatusCode.Unauthorized
             || !TransportSecurity.IsApiOrigin(response.RequestMessage?.RequestUri ?? request.RequestUri, apiBase))
         {
             return response;

@@ -92,10 +92,20 @@ public static class QuantDeskServiceCollectionExtensions
     private static QuantDeskClientOptions Options(IServiceProvider provider) =>
         provider.GetRequiredService<IOptionsMonitor<QuantDeskClientOptions>>().CurrentValue;
 
+    // The current options as a field read on every call: kept up to date by the monitor's change notifications
+    // rather than looked up in its cache each time.
     private static Func<QuantDeskClientOptions> OptionsReader(IServiceProvider provider)
     {
         var monitor = provider.GetRequiredService<IOptionsMonitor<QuantDeskClientOptions>>();
-        return () => monitor.CurrentValue;
+        var current = new System.Runtime.CompilerServices.StrongBox<QuantDeskClientOptions?>(monitor.CurrentValue);
+        monitor.OnChange((options, name) =>
+        {
+            if (name == Microsoft.Extensions.Options.Options.DefaultName)
+            {
+                Volatile.Write(ref current.Value, options);
+            }
+        });
+        return () => Volatile.Read(ref current.Value)!;
     }
 
     private static ILogger Logger(IServiceProvider provider) =>

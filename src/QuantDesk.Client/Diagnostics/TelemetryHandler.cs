@@ -21,30 +21,77 @@ internal sealed class TelemetryHandler : DelegatingHandler
         _logger = logger;
     }
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var clock = _options().TimeProvider;
-        var started = clock.GetTimestamp();
         var operation = OperationRequest.OperationOf(request);
-        using var activity = ClientInstrumentation.Source.HasListeners()
-            ? ClientInstrumentation.Source.StartActivity(operation?.Name ?? request.Method.Method, ActivityKind.Client)
-            : null;
-        Describe(activity, request, operation);
+        if (ClientInstrumentation.Source.HasListeners())
+        {
+            return SendWithSpanAsync(request, operation, clock, clock.GetTimestamp(), cancellationToken);
+        }
 
-        HttpResponseMessage response;
+        // Only a duration measurement needs the clock.
+        var started = ClientInstrumentation.IsMeasuring ? clock.GetTimestamp() : 0;
+
+        // No span: an answer that is already there is recorded and handed on as it is, without a task of our own.
+        Task<HttpResponseMessage> sending;
         try
         {
-            response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            sending = base.SendAsync(request, cancellationToken);
         }
         catch (Exception exception)
         {
-            Record(activity, request, operation, clock.GetElapsedTime(started), CallOutcome.OfException(exception, cancellationToken));
+            Record(null, request, operation, Elapsed(clock, started), CallOutcome.OfException(exception, cancellationToken));
             throw;
         }
 
-        Record(activity, request, operation, clock.GetElapsedTime(started), CallOutcome.OfSuccess(response, readRequestId: activity is not null));
+        if (sending.IsCompletedSuccessfully)
+        {
+            Record(null, request, operation, Elapsed(clock, started), CallOutcome.OfSuccess(sending.Result, readRequestId: false));
+            return sending;
+        }
+
+        return ObserveAsync(sending, null, request, operation, clock, started, cancellationToken);
+    }
+
+    private async Task<HttpResponseMessage> SendWithSpanAsync(HttpRequestMessage request, OperationInfo? operation, TimeProvider clock, long started, CancellationToken cancellationToken)
+    {
+        // Started in this async method, so the span is Activity.Current for the layers below and not after the call.
+        using var activity = ClientInstrumentation.Source.StartActivity(operation?.Name ?? request.Method.Method, ActivityKind.Client);
+        Describe(activity, request, operation);
+        Task<HttpResponseMessage> sending;
+        try
+        {
+            sending = base.SendAsync(request, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            Record(activity, request, operation, Elapsed(clock, started), CallOutcome.OfException(exception, cancellationToken));
+            throw;
+        }
+
+        return await ObserveAsync(sending, activity, request, operation, clock, started, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<HttpResponseMessage> ObserveAsync(
+        Task<HttpResponseMessage> sending, Activity? activity, HttpRequestMessage request, OperationInfo? operation, TimeProvider clock, long started, CancellationToken cancellationToken)
+    {
+        HttpResponseMessage response;
+        try
+        {
+            response = await sending.ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            Record(activity, request, operation, Elapsed(clock, started), CallOutcome.OfException(exception, cancellationToken));
+            throw;
+        }
+
+        Record(activity, request, operation, Elapsed(clock, started), CallOutcome.OfSuccess(response, readRequestId: activity is not null));
         return response;
     }
+
+    private static TimeSpan Elapsed(TimeProvider clock, long started) => started == 0 ? TimeSpan.Zero : clock.GetElapsedTime(started);
 
     private static void Describe(Activity? activity, HttpRequestMessage request, OperationInfo? operation)
     {

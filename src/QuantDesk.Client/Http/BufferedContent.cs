@@ -21,6 +21,10 @@ internal sealed class BufferedContent : ByteArrayContent
     /// <summary>The body; not to be read after the content is disposed.</summary>
     public ReadOnlyMemory<byte> Body { get; }
 
+    /// <summary>The body without a leading UTF-8 byte order mark, which a stream reader would also skip.</summary>
+    public static ReadOnlySpan<byte> WithoutByteOrderMark(ReadOnlySpan<byte> body) =>
+        body.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? body[3..] : body;
+
     protected override void Dispose(bool disposing)
     {
         if (disposing && Interlocked.Exchange(ref _pooled, null) is { } pooled)

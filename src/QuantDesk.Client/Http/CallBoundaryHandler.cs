@@ -17,12 +17,22 @@ internal sealed class CallBoundaryHandler : DelegatingHandler
         _options = options;
     }
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var sending = base.SendAsync(request, cancellationToken);
+
+        // A success already there goes through as it is, without a task of our own.
+        return sending.IsCompletedSuccessfully && sending.Result.IsSuccessStatusCode
+            ? sending
+            : CompleteAsync(sending, request, cancellationToken);
+    }
+
+    private async Task<HttpResponseMessage> CompleteAsync(Task<HttpResponseMessage> sending, HttpRequestMessage request, CancellationToken cancellationToken)
     {
         HttpResponseMessage response;
         try
         {
-            response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            response = await sending.ConfigureAwait(false);
         }
         catch (Exception exception) when (cancellationToken.IsCancellationRequested && !(exception is OperationCanceledException canceled && canceled.CancellationToken == cancellationToken))
         {

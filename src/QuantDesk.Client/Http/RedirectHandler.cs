@@ -23,9 +23,15 @@ internal sealed class RedirectHandler : DelegatingHandler
         _options = options;
     }
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var sending = base.SendAsync(request, cancellationToken);
+        return sending.IsCompletedSuccessfully && !IsRedirect(sending.Result.StatusCode) ? sending : FollowAsync(sending, request, cancellationToken);
+    }
+
+    private async Task<HttpResponseMessage> FollowAsync(Task<HttpResponseMessage> sending, HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var response = await sending.ConfigureAwait(false);
         if (!IsRedirect(response.StatusCode))
         {
             return response;

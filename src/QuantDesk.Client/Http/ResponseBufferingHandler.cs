@@ -22,10 +22,35 @@ internal sealed class ResponseBufferingHandler : DelegatingHandler
         _options = options;
     }
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var maxContentLength = _options().MaxResponseContentLength;
-        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var sending = base.SendAsync(request, cancellationToken);
+        if (!sending.IsCompletedSuccessfully)
+        {
+            return ReceiveAsync(sending, request, maxContentLength, cancellationToken);
+        }
+
+        // The body is buffered into the same response: when that completes at once, the answer's own task goes on.
+        var buffering = BufferAsync(request, sending.Result, maxContentLength, cancellationToken);
+        return buffering.IsCompletedSuccessfully ? sending : AfterBufferingAsync(buffering, sending.Result);
+    }
+
+    private static async Task<HttpResponseMessage> ReceiveAsync(Task<HttpResponseMessage> sending, HttpRequestMessage request, long maxContentLength, CancellationToken cancellationToken)
+    {
+        var response = await sending.ConfigureAwait(false);
+        await BufferAsync(request, response, maxContentLength, cancellationToken).ConfigureAwait(false);
+        return response;
+    }
+
+    private static async Task<HttpResponseMessage> AfterBufferingAsync(ValueTask buffering, HttpResponseMessage response)
+    {
+        await buffering.ConfigureAwait(false);
+        return response;
+    }
+
+    private static async ValueTask BufferAsync(HttpRequestMessage request, HttpResponseMessage response, long maxContentLength, CancellationToken cancellationToken)
+    {
         try
         {
             if (response.IsSuccessStatusCode && response.Content.Headers.ContentLength > maxContentLength)
@@ -33,8 +58,7 @@ internal sealed class ResponseBufferingHandler : DelegatingHandler
                 throw TooLarge(request, response, $"{response.Content.Headers.ContentLength} bytes", maxContentLength);
             }
 
-            response.Content = await BufferAsync(request, response, maxContentLength, cancellationToken).ConfigureAwait(false);
-            return response;
+            response.Content = await ReadContentAsync(request, response, maxContentLength, cancellationToken).ConfigureAwait(false);
         }
         catch (IOException exception)
         {
@@ -54,7 +78,7 @@ internal sealed class ResponseBufferingHandler : DelegatingHandler
         }
     }
 
-    private static async Task<HttpContent> BufferAsync(HttpRequestMessage request, HttpResponseMessage response, long maxContentLength, CancellationToken cancellationToken)
+    private static async ValueTask<HttpContent> ReadContentAsync(HttpRequestMessage request, HttpResponseMessage response, long maxContentLength, CancellationToken cancellationToken)
     {
         var limit = response.IsSuccessStatusCode ? maxContentLength : Math.Min(maxContentLength, ErrorFactory.MaxBodyBytes);
         var original = response.Content;
@@ -83,7 +107,7 @@ internal sealed class ResponseBufferingHandler : DelegatingHandler
         return buffered;
     }
 
-    private static async Task<BufferedContent> ReadUpToLimitAsync(HttpRequestMessage request, HttpResponseMessage response, Stream stream, long limit, long maxContentLength, CancellationToken cancellationToken)
+    private static async ValueTask<BufferedContent> ReadUpToLimitAsync(HttpRequestMessage request, HttpResponseMessage response, Stream stream, long limit, long maxContentLength, CancellationToken cancellationToken)
     {
         // One pooled buffer, doubled as bytes keep coming; the content that holds the body returns it to the pool.
         var buffer = ArrayPool<byte>.Shared.Rent(FirstChunk);

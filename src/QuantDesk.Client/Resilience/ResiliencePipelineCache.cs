@@ -69,25 +69,26 @@ internal sealed class ResiliencePipelineCache
         builder.AddTimeout(new TimeoutStrategyOptions
         {
             Name = "Timeout",
-            TimeoutGenerator = args => new ValueTask<TimeSpan>(AttemptBudget(args.Context, attemptTimeout, clock)),
+            TimeoutGenerator = args => new ValueTask<TimeSpan>(AttemptBudget(args.Context, attemptTimeout)),
         });
         return builder.Build();
     }
 
-    private static TimeSpan AttemptBudget(ResilienceContext context, TimeSpan attemptTimeout, TimeProvider clock)
+    private static TimeSpan AttemptBudget(ResilienceContext context, TimeSpan attemptTimeout)
     {
-        if (!context.Properties.TryGetValue(CallResilienceKeys.Deadline, out var deadline))
+        // The first attempt always fits: validation keeps AttemptTimeout within TotalTimeout.
+        if (CallResilienceKeys.CallOf(context) is not { } call || call.Attempts++ == 0)
         {
             return attemptTimeout;
         }
 
-        var left = deadline - clock.GetUtcNow();
+        var left = call.Left;
         return left >= attemptTimeout ? attemptTimeout : left > ShortestAttempt ? left : ShortestAttempt;
     }
 
     private static void ReportRetry(ILogger logger, OnRetryArguments<HttpResponseMessage> args)
     {
-        args.Context.Properties.TryGetValue(CallResilienceKeys.Request, out var request);
+        var request = CallResilienceKeys.CallOf(args.Context)?.Request;
         var outcome = args.Outcome.Result is { } response
             ? ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture)
             : args.Outcome.Exception is TimeoutRejectedException ? "attempt timeout" : args.Outcome.Exception?.GetType().Name ?? "unknown";

@@ -19,54 +19,98 @@ internal sealed class ResiliencePipelineHandler : DelegatingHandler
         _pipelines = pipelines;
     }
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var (pipeline, options) = _pipelines.Current();
-        var clock = options.TimeProvider;
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        var call = new CallState(request, options.TimeProvider, options.TotalTimeout);
+        context.Properties.Set(CallResilienceKeys.Call, call);
+        ValueTask<Outcome<HttpResponseMessage>> executing;
+        try
+        {
+            executing = pipeline.ExecuteOutcomeAsync(static (attemptContext, state) => state.Handler.AttemptAsync(state.Call, attemptContext), context, (Handler: this, Call: call));
+        }
+        catch
+        {
+            ResilienceContextPool.Shared.Return(context);
+            throw;
+        }
+
+        if (!executing.IsCompletedSuccessfully)
+        {
+            return CompleteAsync(executing, context, request, options, cancellationToken);
+        }
+
+        // Done at once (an answer already in memory): the last attempt's own task is the call's, when it holds the outcome.
+        var outcome = executing.Result;
+        var lastAttempt = call.LastAttempt;
+        ResilienceContextPool.Shared.Return(context);
+        return outcome.Exception is null && lastAttempt is { IsCompletedSuccessfully: true } && ReferenceEquals(lastAttempt.Result, outcome.Result)
+            ? lastAttempt
+            : Completed(outcome, request, options, cancellationToken);
+    }
+
+    private async Task<HttpResponseMessage> CompleteAsync(
+        ValueTask<Outcome<HttpResponseMessage>> executing, ResilienceContext context, HttpRequestMessage request, QuantDeskClientOptions options, CancellationToken cancellationToken)
+    {
         Outcome<HttpResponseMessage> outcome;
         try
         {
-            context.Properties.Set(CallResilienceKeys.Request, request);
-            context.Properties.Set(CallResilienceKeys.Deadline, clock.GetUtcNow() + options.TotalTimeout);
-            outcome = await pipeline.ExecuteOutcomeAsync(
-                static async (attemptContext, state) =>
-                {
-                    try
-                    {
-                        return Outcome.FromResult(await state.Handler.SendAttemptAsync(state.Request, attemptContext.CancellationToken).ConfigureAwait(false));
-                    }
-                    catch (Exception exception)
-                    {
-                        return Outcome.FromException<HttpResponseMessage>(exception);
-                    }
-                },
-                context,
-                (Handler: this, Request: request)).ConfigureAwait(false);
+            outcome = await executing.ConfigureAwait(false);
         }
         finally
         {
             ResilienceContextPool.Shared.Return(context);
         }
 
+        return await Completed(outcome, request, options, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static Task<HttpResponseMessage> Completed(Outcome<HttpResponseMessage> outcome, HttpRequestMessage request, QuantDeskClientOptions options, CancellationToken cancellationToken)
+    {
         if (outcome.Exception is not { } exception)
         {
-            return outcome.Result!;
+            return Task.FromResult(outcome.Result!);
         }
 
         if (cancellationToken.IsCancellationRequested)
         {
             // Polly's own types stay inside, even as an inner exception.
-            throw new OperationCanceledException("The QuantDesk API call was canceled.", exception is TimeoutRejectedException ? null : exception, cancellationToken);
+            return Task.FromException<HttpResponseMessage>(
+                new OperationCanceledException("The QuantDesk API call was canceled.", exception is TimeoutRejectedException ? null : exception, cancellationToken));
         }
 
-        if (exception is TimeoutRejectedException timeout)
+        return Task.FromException<HttpResponseMessage>(exception is TimeoutRejectedException timeout ? TimedOut(request, options, timeout) : exception);
+    }
+
+    private ValueTask<Outcome<HttpResponseMessage>> AttemptAsync(CallState call, ResilienceContext context)
+    {
+        Task<HttpResponseMessage> attempt;
+        try
         {
-            throw TimedOut(request, options, timeout);
+            attempt = SendAttemptAsync(call.Request, context.CancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return new ValueTask<Outcome<HttpResponseMessage>>(Outcome.FromException<HttpResponseMessage>(exception));
         }
 
-        System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(exception);
-        return null!;
+        call.LastAttempt = attempt;
+        return attempt.IsCompletedSuccessfully
+            ? new ValueTask<Outcome<HttpResponseMessage>>(Outcome.FromResult(attempt.Result))
+            : AwaitAttemptAsync(attempt);
+    }
+
+    private static async ValueTask<Outcome<HttpResponseMessage>> AwaitAttemptAsync(Task<HttpResponseMessage> attempt)
+    {
+        try
+        {
+            return Outcome.FromResult(await attempt.ConfigureAwait(false));
+        }
+        catch (Exception exception)
+        {
+            return Outcome.FromException<HttpResponseMessage>(exception);
+        }
     }
 
     private Task<HttpResponseMessage> SendAttemptAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>

@@ -18,10 +18,10 @@ internal static class RetryRules
     public static bool ShouldRetry(RetryPredicateArguments<HttpResponseMessage> args, QuantDeskRetryOptions retry, TimeProvider clock)
     {
         var context = args.Context;
-        if (context.CancellationToken.IsCancellationRequested
-            || !context.Properties.TryGetValue(CallResilienceKeys.Request, out var request)
-            || !IsIdempotent(request.Method)
-            || !IsTransient(args.Outcome))
+        if (!IsTransient(args.Outcome)
+            || context.CancellationToken.IsCancellationRequested
+            || CallResilienceKeys.CallOf(context) is not { } call
+            || !IsIdempotent(call.Request.Method))
         {
             return false;
         }
@@ -33,18 +33,16 @@ internal static class RetryRules
         }
 
         var delay = retryAfter ?? Backoff(retry, args.AttemptNumber);
-        var left = context.Properties.TryGetValue(CallResilienceKeys.Deadline, out var deadline) ? deadline - clock.GetUtcNow() : TimeSpan.MaxValue;
-        if (delay >= left)
+        if (delay >= call.Left)
         {
             return false;
         }
 
-        context.Properties.Set(CallResilienceKeys.RetryDelay, delay);
+        call.RetryDelay = delay;
         return true;
     }
 
-    public static TimeSpan? PlannedDelay(ResilienceContext context) =>
-        context.Properties.TryGetValue(CallResilienceKeys.RetryDelay, out var delay) ? delay : null;
+    public static TimeSpan? PlannedDelay(ResilienceContext context) => CallResilienceKeys.CallOf(context)?.RetryDelay;
 
     /// <summary>
     /// Exponential backoff (<see cref="QuantDeskRetryOptions.BaseDelay"/> doubled per retry, at most
