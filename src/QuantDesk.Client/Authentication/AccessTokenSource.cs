@@ -17,15 +17,18 @@ internal sealed class AccessTokenSource
     }
 
     /// <summary>The token for a request, with the refresh generation it belongs to; no token is <see langword="null"/>.</summary>
-    public async ValueTask<IssuedToken> GetTokenAsync(CancellationToken cancellationToken)
+    public ValueTask<IssuedToken> GetTokenAsync(CancellationToken cancellationToken)
     {
         var generation = _latestRefresh.Generation;
         var options = _options();
-        var token = options.AccessTokenProvider is { } provider
-            ? await AskAsync(provider, forceRefresh: false, cancellationToken).ConfigureAwait(false)
-            : options.AccessToken;
-        return new IssuedToken(token, generation, options.AccessTokenProvider is not null);
+        return options.AccessTokenProvider is { } provider
+            ? AskProviderAsync(provider, generation, cancellationToken)
+            : new ValueTask<IssuedToken>(new IssuedToken(options.AccessToken, generation, CanRefresh: false));
     }
+
+    private static async ValueTask<IssuedToken> AskProviderAsync(
+        Func<AccessTokenRequest, CancellationToken, ValueTask<string?>> provider, long generation, CancellationToken cancellationToken) =>
+        new(await AskAsync(provider, forceRefresh: false, cancellationToken).ConfigureAwait(false), generation, CanRefresh: true);
 
     /// <summary>
     /// Replaces a token the API rejected, or returns <see langword="null"/> when only a static token is configured.

@@ -113,7 +113,7 @@ internal sealed class BearerTokenHandler : DelegatingHandler
     private void Authorize(HttpRequestMessage request, string token)
     {
         // Options validation already refuses such a base address; this guards a base address changed since.
-        if (request.RequestUri is { } uri && !TransportSecurity.MaySendCredentials(uri))
+        if (request.RequestUri is { } uri && !TransportSecurity.MaySendCredentials(uri, _options().BaseAddress))
         {
             throw new QuantDeskCredentialException(
                 $"Refusing to send the QuantDesk access token over plain HTTP to '{uri.IdnHost}'. Use https, or a loopback address for local testing.",

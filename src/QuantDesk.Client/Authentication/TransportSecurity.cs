@@ -11,11 +11,27 @@ internal static class TransportSecurity
         || string.Equals(address.Scheme, Uri.UriSchemeHttps, StringComparison.OrdinalIgnoreCase)
         || address.IsLoopback;
 
+    /// <summary>
+    /// For a request already known to be on the API's origin: https, or the base address itself passed validation
+    /// (plain http to loopback), which saves parsing the request's host again.
+    /// </summary>
+    public static bool MaySendCredentials(Uri address, Uri apiBase) =>
+        string.Equals(address.Scheme, Uri.UriSchemeHttps, StringComparison.OrdinalIgnoreCase) || MaySendCredentials(apiBase);
+
     /// <summary>Whether <paramref name="address"/> is on the API's origin: same scheme, host and port.</summary>
     public static bool IsApiOrigin(Uri? address, Uri apiBase) =>
         address is { IsAbsoluteUri: true }
         && apiBase.IsAbsoluteUri
-        && address.Port == apiBase.Port
+        && (StartsWithBase(address, apiBase) || SameOrigin(address, apiBase));
+
+    // The common case, without parsing the request's host: HttpClient wrote the address as the base address (which
+    // ends in '/', so its authority is complete) followed by a relative path.
+    private static bool StartsWithBase(Uri address, Uri apiBase) =>
+        apiBase.OriginalString.EndsWith('/')
+        && address.OriginalString.StartsWith(apiBase.OriginalString, StringComparison.Ordinal);
+
+    private static bool SameOrigin(Uri address, Uri apiBase) =>
+        address.Port == apiBase.Port
         && string.Equals(address.Scheme, apiBase.Scheme, StringComparison.OrdinalIgnoreCase)
         && string.Equals(address.Host, apiBase.Host, StringComparison.OrdinalIgnoreCase);
 

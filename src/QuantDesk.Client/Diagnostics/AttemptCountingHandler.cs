@@ -7,7 +7,7 @@ internal sealed class AttemptCountingHandler : DelegatingHandler
 {
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        (request as OperationRequest)?.CountWireRequest();
+        OperationRequest.CallOf(request)?.CountWireRequest();
         return base.SendAsync(request, cancellationToken);
     }
 }

@@ -56,8 +56,9 @@ internal static class ErrorFactory
     /// The details NSwag's generated code has at hand when a success status brought a body it could not use
     /// (status, body text, header dictionary, its own description).
     /// </summary>
-    public static ApiErrorDetails FromGeneratedCode(int statusCode, string? body, IReadOnlyDictionary<string, IEnumerable<string>> headers, string description)
+    public static ApiErrorDetails FromGeneratedCode(int statusCode, string? body, IReadOnlyDictionary<string, IEnumerable<string>>? headers, string description)
     {
+        headers ??= System.Collections.Immutable.ImmutableDictionary<string, IEnumerable<string>>.Empty;
         // NSwag's own text ("Could not deserialize ...") names no status: say what came back, keep its detail.
         var described = string.Create(CultureInfo.InvariantCulture, $"QuantDesk API answered {statusCode} with a body the client could not use ({description.TrimEnd('.')})");
         return Details(

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Net.Http.Headers;
 
 namespace QuantDesk.Client.Http;
 
@@ -6,17 +7,27 @@ namespace QuantDesk.Client.Http;
 /// A response body read whole into memory by <see cref="ResponseBufferingHandler"/>, readable without a copy. The
 /// bytes live in a pooled array that goes back to the pool when the response is disposed (the generated code, the
 /// retry strategy and the call boundary each dispose what they are done with), so a call allocates no array for its body.
+/// A success keeps the headers of the content it replaced as <see cref="OriginalHeaders"/> instead of copying them (its
+/// own <see cref="HttpContent.Headers"/> stay empty); an error answer's are copied, for its exception.
 /// </summary>
 internal sealed class BufferedContent : ByteArrayContent
 {
     private byte[]? _pooled;
 
-    public BufferedContent(byte[] pooled, int length)
+    public BufferedContent(byte[] pooled, int length, HttpContentHeaders? originalHeaders)
         : base(pooled, 0, length)
     {
         _pooled = pooled;
         Body = pooled.AsMemory(0, length);
+        OriginalHeaders = originalHeaders;
     }
+
+    /// <summary>The content headers the answer came with, where they were not copied into <see cref="HttpContent.Headers"/>.</summary>
+    public HttpContentHeaders? OriginalHeaders { get; }
+
+    /// <summary>The content headers the answer came with, wherever they are kept.</summary>
+    public static HttpContentHeaders HeadersOf(HttpContent content) =>
+        (content as BufferedContent)?.OriginalHeaders ?? content.Headers;
 
     /// <summary>The body; not to be read after the content is disposed.</summary>
     public ReadOnlyMemory<byte> Body { get; }

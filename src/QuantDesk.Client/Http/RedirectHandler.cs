@@ -95,7 +95,7 @@ internal sealed class RedirectHandler : DelegatingHandler
             throw ErrorFactory.Refusal(response, original, $"{refusal} (Location '{ServerText.Printable(Shown(target) ?? location, 256)}')");
         }
 
-        var hop = OperationRequest.HopOf(original);
+        var hop = RedirectHop.Of(original);
         hop.RequestUri = target;
         hop.Version = current.Version;
         hop.VersionPolicy = current.VersionPolicy;

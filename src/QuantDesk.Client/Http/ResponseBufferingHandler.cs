@@ -86,19 +86,22 @@ internal sealed class ResponseBufferingHandler : DelegatingHandler
         BufferedContent buffered;
         await using (stream.ConfigureAwait(false))
         {
-            buffered = await ReadUpToLimitAsync(request, response, stream, limit, maxContentLength, cancellationToken).ConfigureAwait(false);
+            buffered = await ReadUpToLimitAsync(request, response, stream, limit, maxContentLength, response.IsSuccessStatusCode ? original.Headers : null, cancellationToken).ConfigureAwait(false);
         }
 
 
-        // Without parsing or materialising values: a buffered content knows its own length, which is shorter
-        // for a cut-short error body.
-        foreach (var (name, values) in original.Headers.NonValidated)
+        // A success's headers are kept where they are, unparsed; an error answer's are copied, without parsing or
+        // materialising values (a buffered content knows its own length, which is shorter for a cut-short body).
+        if (!response.IsSuccessStatusCode)
         {
-            if (!string.Equals(name, "Content-Length", StringComparison.OrdinalIgnoreCase))
+            foreach (var (name, values) in original.Headers.NonValidated)
             {
-                foreach (var value in values)
+                if (!string.Equals(name, "Content-Length", StringComparison.OrdinalIgnoreCase))
                 {
-                    buffered.Headers.TryAddWithoutValidation(name, value);
+                    foreach (var value in values)
+                    {
+                        buffered.Headers.TryAddWithoutValidation(name, value);
+                    }
                 }
             }
         }
@@ -107,7 +110,7 @@ internal sealed class ResponseBufferingHandler : DelegatingHandler
         return buffered;
     }
 
-    private static async ValueTask<BufferedContent> ReadUpToLimitAsync(HttpRequestMessage request, HttpResponseMessage response, Stream stream, long limit, long maxContentLength, CancellationToken cancellationToken)
+    private static async ValueTask<BufferedContent> ReadUpToLimitAsync(HttpRequestMessage request, HttpResponseMessage response, Stream stream, long limit, long maxContentLength, System.Net.Http.Headers.HttpContentHeaders? originalHeaders, CancellationToken cancellationToken)
     {
         // One pooled buffer, doubled as bytes keep coming; the content that holds the body returns it to the pool.
         var buffer = ArrayPool<byte>.Shared.Rent(FirstChunk);
@@ -162,7 +165,7 @@ internal sealed class ResponseBufferingHandler : DelegatingHandler
             }
 
             handedOver = true;
-            return new BufferedContent(buffer, filled);
+            return new BufferedContent(buffer, filled, originalHeaders);
         }
         finally
         {

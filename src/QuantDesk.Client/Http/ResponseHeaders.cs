@@ -46,7 +46,7 @@ internal sealed class ResponseHeaders : IReadOnlyDictionary<string, IEnumerable<
 
         if (response.Content is { } content)
         {
-            foreach (var (name, values) in content.Headers)
+            foreach (var (name, values) in BufferedContent.HeadersOf(content))
             {
                 copy[name] = values;
             }
