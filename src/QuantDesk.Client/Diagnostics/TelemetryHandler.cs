@@ -34,17 +34,7 @@ internal sealed class TelemetryHandler : DelegatingHandler
         var started = ClientInstrumentation.IsMeasuring ? clock.GetTimestamp() : 0;
 
         // No span: an answer that is already there is recorded and handed on as it is, without a task of our own.
-        Task<HttpResponseMessage> sending;
-        try
-        {
-            sending = base.SendAsync(request, cancellationToken);
-        }
-        catch (Exception exception)
-        {
-            Record(null, request, operation, Elapsed(clock, started), CallOutcome.OfException(exception, cancellationToken));
-            throw;
-        }
-
+        var sending = StartSending(null, request, operation, clock, started, cancellationToken);
         if (sending.IsCompletedSuccessfully)
         {
             Record(null, request, operation, Elapsed(clock, started), CallOutcome.OfSuccess(sending.Result, readRequestId: false));
@@ -59,18 +49,21 @@ internal sealed class TelemetryHandler : DelegatingHandler
         // Started in this async method, so the span is Activity.Current for the layers below and not after the call.
         using var activity = ClientInstrumentation.Source.StartActivity(operation?.Name ?? request.Method.Method, ActivityKind.Client);
         Describe(activity, request, operation);
-        Task<HttpResponseMessage> sending;
+        var sending = StartSending(activity, request, operation, clock, started, cancellationToken);
+        return await ObserveAsync(sending, activity, request, operation, clock, started, cancellationToken).ConfigureAwait(false);
+    }
+
+    private Task<HttpResponseMessage> StartSending(Activity? activity, HttpRequestMessage request, OperationInfo? operation, TimeProvider clock, long started, CancellationToken cancellationToken)
+    {
         try
         {
-            sending = base.SendAsync(request, cancellationToken);
+            return base.SendAsync(request, cancellationToken);
         }
         catch (Exception exception)
         {
             Record(activity, request, operation, Elapsed(clock, started), CallOutcome.OfException(exception, cancellationToken));
             throw;
         }
-
-        return await ObserveAsync(sending, activity, request, operation, clock, started, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<HttpResponseMessage> ObserveAsync(

@@ -24,7 +24,7 @@ public sealed class CancellationTests
         await WaitUntilAsync(() => fixture.Logs.Entries.Any(entry => entry.EventId.Id == 1002));
         var stopwatch = Stopwatch.StartNew();
         await cancellation.CancelAsync();
-        var exception = await CatchAsync(call);
+        var exception = await Calls.CatchAsync(call);
         stopwatch.Stop();
 
         TestContext.Out.WriteLine($"cancelled in the retry delay: ended {stopwatch.Elapsed.TotalMilliseconds:0.0} ms after Cancel");
@@ -43,19 +43,6 @@ public sealed class CancellationTests
         {
             Assert.That(waited.Elapsed, Is.LessThan(TimeSpan.FromSeconds(10)), "the retry was never scheduled");
             await Task.Delay(5);
-        }
-    }
-
-    private static async Task<Exception?> CatchAsync(Task call)
-    {
-        try
-        {
-            await call;
-            return null;
-        }
-        catch (Exception exception)
-        {
-            return exception;
         }
     }
 }

@@ -23,10 +23,10 @@ public sealed class ResponseMemoryTests
             TotalTimeout = TimeSpan.FromMilliseconds(500),
             Retry = { MaxRetryAttempts = 0 },
         });
-        await CatchAsync(client.GetBacktestRunAsync("warm-up"));
+        await Calls.CatchAsync(client.GetBacktestRunAsync("warm-up"));
 
         var before = GC.GetTotalAllocatedBytes(precise: true);
-        var outcomes = await Task.WhenAll(Enumerable.Range(0, Answers).Select(i => CatchAsync(client.GetBacktestRunAsync("run-" + i))));
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, Answers).Select(i => Calls.CatchAsync(client.GetBacktestRunAsync("run-" + i))));
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
 
         TestContext.Out.WriteLine($"{Answers} stalled answers declaring {Declared} bytes each: {allocated / 1024.0:0} KiB allocated in all");
@@ -35,18 +35,5 @@ public sealed class ResponseMemoryTests
             Assert.That(outcomes, Has.All.InstanceOf<QuantDeskTimeoutException>());
             Assert.That(allocated, Is.LessThan(Answers * Declared / 8), "far less than the declared lengths");
         });
-    }
-
-    private static async Task<Exception?> CatchAsync(Task call)
-    {
-        try
-        {
-            await call;
-            return null;
-        }
-        catch (Exception exception)
-        {
-            return exception;
-        }
     }
 }
