@@ -68,7 +68,10 @@ public partial class BacktestClient
     {
         if (!response.IsSuccessStatusCode)
         {
-            throw await ErrorFactory.FromResponseAsync(response, TimeProvider.System, cancellationToken).ConfigureAwait(false);
+            // The client's pipeline has built the exception already; a plain HttpClient's answer is read here.
+            throw response.Content is BufferedContent { Failure: { } failure }
+                ? failure
+                : await ErrorFactory.FromResponseAsync(response, TimeProvider.System, cancellationToken).ConfigureAwait(false);
         }
     }
 }

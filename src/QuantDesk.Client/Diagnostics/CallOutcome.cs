@@ -14,6 +14,12 @@ namespace QuantDesk.Client.Diagnostics;
 /// <param name="IsFailure">Whether it counts as a failure: everything but success and cancellation by the caller.</param>
 internal readonly record struct CallOutcome(int? StatusCode, string? RequestId, string? ErrorType, string? Description, bool IsFailure)
 {
+    /// <summary>From an answer: a success, or an error answer whose exception the call boundary attached to it.</summary>
+    public static CallOutcome OfAnswer(HttpResponseMessage response, bool readRequestId, CancellationToken cancellationToken) =>
+        response.Content is Http.BufferedContent { Failure: { } failure }
+            ? OfException(failure, cancellationToken)
+            : OfSuccess(response, readRequestId);
+
     public static CallOutcome OfSuccess(HttpResponseMessage response, bool readRequestId)
     {
         var requestId = readRequestId ? ServerText.Printable(ErrorFactory.FirstValue(response.Headers, ErrorFactory.RequestIdHeader)) : null;

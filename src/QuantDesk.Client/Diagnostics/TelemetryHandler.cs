@@ -37,7 +37,7 @@ internal sealed class TelemetryHandler : DelegatingHandler
         var sending = StartSending(null, request, operation, clock, started, cancellationToken);
         if (sending.IsCompletedSuccessfully)
         {
-            Record(null, request, operation, Elapsed(clock, started), CallOutcome.OfSuccess(sending.Result, readRequestId: false));
+            Record(null, request, operation, Elapsed(clock, started), CallOutcome.OfAnswer(sending.Result, readRequestId: false, cancellationToken));
             return sending;
         }
 
@@ -80,7 +80,7 @@ internal sealed class TelemetryHandler : DelegatingHandler
             throw;
         }
 
-        Record(activity, request, operation, Elapsed(clock, started), CallOutcome.OfSuccess(response, readRequestId: activity is not null));
+        Record(activity, request, operation, Elapsed(clock, started), CallOutcome.OfAnswer(response, readRequestId: activity is not null, cancellationToken));
         return response;
     }
 

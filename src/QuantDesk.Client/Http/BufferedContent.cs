@@ -22,6 +22,12 @@ internal sealed class BufferedContent : ByteArrayContent
         OriginalHeaders = originalHeaders;
     }
 
+    /// <summary>
+    /// For an error answer, the typed exception it stands for, built once where the call leaves the pipeline: the
+    /// generated code throws it, and telemetry records it, without a second parse or a throw inside the pipeline.
+    /// </summary>
+    public QuantDeskApiException? Failure { get; set; }
+
     /// <summary>The content headers the answer came with, where they were not copied into <see cref="HttpContent.Headers"/>.</summary>
     public HttpContentHeaders? OriginalHeaders { get; }
 

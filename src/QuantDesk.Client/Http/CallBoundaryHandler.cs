@@ -4,9 +4,10 @@ using QuantDesk.Client.Logging;
 namespace QuantDesk.Client.Http;
 
 /// <summary>
-/// Where a call leaves the pipeline, once the retries are spent: an error answer becomes its typed exception (built
-/// here, once, from the buffered body), a transport failure a <see cref="QuantDeskConnectionException"/>, and any
-/// failure after the caller cancelled an <see cref="OperationCanceledException"/> for the caller's token.
+/// Where a call leaves the pipeline, once the retries are spent: an error answer gets its typed exception (built
+/// here, once, from the buffered body, and attached to it as <see cref="BufferedContent.Failure"/> for the generated
+/// code to throw), a transport failure becomes a <see cref="QuantDeskConnectionException"/>, and any failure after
+/// the caller cancelled an <see cref="OperationCanceledException"/> for the caller's token.
 /// </summary>
 internal sealed class CallBoundaryHandler : DelegatingHandler
 {
@@ -21,10 +22,27 @@ internal sealed class CallBoundaryHandler : DelegatingHandler
     {
         var sending = base.SendAsync(request, cancellationToken);
 
-        // A success already there goes through as it is, without a task of our own.
-        return sending.IsCompletedSuccessfully && sending.Result.IsSuccessStatusCode
+        // An answer already there goes through as it is, without a task of our own; an error one with its exception.
+        return sending.IsCompletedSuccessfully && Describe(sending.Result)
             ? sending
             : CompleteAsync(sending, request, cancellationToken);
+    }
+
+    // True when the answer is ready to hand on: a success, or an error whose exception is now attached to it.
+    private bool Describe(HttpResponseMessage response)
+    {
+        if (response.IsSuccessStatusCode)
+        {
+            return true;
+        }
+
+        if (response.Content is not BufferedContent buffered)
+        {
+            return false;
+        }
+
+        buffered.Failure ??= ErrorFactory.FromResponse(response, buffered.Body, _options().TimeProvider);
+        return true;
     }
 
     private async Task<HttpResponseMessage> CompleteAsync(Task<HttpResponseMessage> sending, HttpRequestMessage request, CancellationToken cancellationToken)
@@ -46,17 +64,16 @@ internal sealed class CallBoundaryHandler : DelegatingHandler
                 exception);
         }
 
-        if (response.IsSuccessStatusCode)
+        if (Describe(response))
         {
             return response;
         }
 
+        // Not buffered (a handler of the application's replaced the body): read it here, and fail as the answer says.
         QuantDeskApiException error;
         try
         {
-            error = response.Content is BufferedContent buffered
-                ? ErrorFactory.FromResponse(response, buffered.Body, _options().TimeProvider)
-                : await ErrorFactory.FromResponseAsync(response, _options().TimeProvider, cancellationToken).ConfigureAwait(false);
+            error = await ErrorFactory.FromResponseAsync(response, _options().TimeProvider, cancellationToken).ConfigureAwait(false);
         }
         finally
         {

@@ -101,6 +101,24 @@ public sealed class FaultMatrixTests
             table.Append($"| {fault.Fault} | {fault.Outcome} | {fault.Attempts} | {fault.Elapsed} | {string.Join("; ", fault.Details.Select(detail => detail.Note))} |\n");
         }
 
+        table.Append("""
+
+            Beyond the table, each over real loopback sockets:
+
+            - `Security/HostileServerTests`: 3,000 seeded hostile answers (status lines, reason phrases, `Retry-After`,
+              `Date`, `Location`, `X-Request-ID`, `Content-Type`, `Content-Encoding` and `Content-Length` values, over
+              hostile and valid bodies) against all five calls, waits included. Each ends in a result or a
+              `QuantDeskException` with no server-sent control character in its message, within 5 s.
+            - `Http/RedirectTests`: the redirect rules with two servers, asserting which server saw which request and
+              which `Authorization` header.
+            - `Concurrency/CancellationRaceTests`: 600 calls whose cancellation races the attempt or the total timeout;
+              each ends as an `OperationCanceledException` with the caller's token or a `QuantDeskTimeoutException`,
+              with no Polly type anywhere in it.
+            - `Authentication/TokenProviderTests`: a provider that never returns is ended by `TotalTimeout` or the
+              caller's token; a token an HTTP header cannot carry fails before anything is sent.
+            - `Http/ResponseMemoryTests`: 20 answers that declare 4 MiB and send nothing allocate a few KiB, not 80 MiB.
+
+            """);
         return table.ToString();
     }
 }
