@@ -30,14 +30,13 @@ internal sealed class ClientPipeline
     public ResiliencePipelineCache Resilience { get; }
 
     /// <summary>
-    /// The handlers from the client down to the sockets, each doing one thing: telemetry (one span per call) → call
-    /// boundary (typed errors) → resilience (retries, timeouts; below it runs once per attempt) → Bearer token →
-    /// response buffering → redirects → attempt counting.
+    /// The handlers from the client down to the sockets, each doing one thing: telemetry (one span per call) →
+    /// resilience (retries and timeouts, the outcome typed as it leaves; below it runs once per attempt) → Bearer
+    /// token → response buffering → redirects → attempt counting.
     /// </summary>
     public IEnumerable<DelegatingHandler> CreateHandlers()
     {
         yield return new TelemetryHandler(Options, Logger);
-        yield return new CallBoundaryHandler(Options);
         yield return new ResiliencePipelineHandler(Resilience);
         yield return new BearerTokenHandler(Tokens, Options, Logger);
         yield return new ResponseBufferingHandler(Options);

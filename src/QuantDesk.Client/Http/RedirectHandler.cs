@@ -29,13 +29,15 @@ internal sealed class RedirectHandler : DelegatingHandler
         return sending.IsCompletedSuccessfully && !IsRedirect(sending.Result.StatusCode) ? sending : FollowAsync(sending, request, cancellationToken);
     }
 
+    // Kept small: on a socket it runs for every answer, and its state machine is allocated each time.
     private async Task<HttpResponseMessage> FollowAsync(Task<HttpResponseMessage> sending, HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var response = await sending.ConfigureAwait(false);
-        if (!IsRedirect(response.StatusCode))
-        {
-            return response;
-        }
+        return IsRedirect(response.StatusCode) ? await FollowRedirectsAsync(response, request, cancellationToken).ConfigureAwait(false) : response;
+    }
+
+    private async Task<HttpResponseMessage> FollowRedirectsAsync(HttpResponseMessage response, HttpRequestMessage request, CancellationToken cancellationToken)
+    {
 
         var options = _options();
         var current = request;

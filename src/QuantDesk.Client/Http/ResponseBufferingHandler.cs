@@ -49,16 +49,95 @@ internal sealed class ResponseBufferingHandler : DelegatingHandler
         return response;
     }
 
+    // One async method for the whole read (checks, stream, loop, content): on a socket each nested async method that
+    // waits would allocate a state machine of its own.
     private static async ValueTask BufferAsync(HttpRequestMessage request, HttpResponseMessage response, long maxContentLength, CancellationToken cancellationToken)
     {
+        var original = response.Content;
+        byte[]? buffer = null;
         try
         {
-            if (response.IsSuccessStatusCode && response.Content.Headers.ContentLength > maxContentLength)
+            if (response.IsSuccessStatusCode && original.Headers.ContentLength > maxContentLength)
             {
-                throw TooLarge(request, response, $"{response.Content.Headers.ContentLength} bytes", maxContentLength);
+                throw TooLarge(request, response, $"{original.Headers.ContentLength} bytes", maxContentLength);
             }
 
-            response.Content = await ReadContentAsync(request, response, maxContentLength, cancellationToken).ConfigureAwait(false);
+            var limit = response.IsSuccessStatusCode ? maxContentLength : Math.Min(maxContentLength, ErrorFactory.MaxBodyBytes);
+            var filled = 0;
+
+            // One pooled buffer, doubled as bytes keep coming; the content that holds the body returns it to the pool.
+            buffer = ArrayPool<byte>.Shared.Rent(FirstChunk);
+            var stream = await original.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                while (true)
+                {
+                    if (filled == buffer.Length)
+                    {
+                        var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, limit + 1));
+                        buffer.AsSpan(0, filled).CopyTo(larger);
+                        ArrayPool<byte>.Shared.Return(buffer);
+                        buffer = larger;
+                    }
+
+                    var room = (int)Math.Min(buffer.Length - filled, limit + 1 - filled);
+                    int read;
+                    try
+                    {
+                        read = await stream.ReadAsync(buffer.AsMemory(filled, room), cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (Exception exception) when (exception is InvalidDataException or InvalidOperationException)
+                    {
+                        // A compressed body that does not decode. The same request would bring the same bytes: a success
+                        // is refused at once; an error answer keeps what could be read, and its status says what happened.
+                        if (response.IsSuccessStatusCode)
+                        {
+                            throw ErrorFactory.Refusal(response, request, "with a compressed body that could not be decoded (Content-Encoding does not match the bytes)");
+                        }
+
+                        break;
+                    }
+
+                    if (read == 0)
+                    {
+                        break;
+                    }
+
+                    filled += read;
+                    if (filled > limit)
+                    {
+                        if (response.IsSuccessStatusCode)
+                        {
+                            throw TooLarge(request, response, $"more than {maxContentLength} bytes", maxContentLength);
+                        }
+
+                        filled = (int)limit;
+                        break;
+                    }
+                }
+            }
+
+            var buffered = new BufferedContent(buffer, filled, response.IsSuccessStatusCode ? original.Headers : null);
+            buffer = null;
+
+            // A success's headers are kept where they are, unparsed; an error answer's are copied, without parsing or
+            // materialising values (a buffered content knows its own length, which is shorter for a cut-short body).
+            if (!response.IsSuccessStatusCode)
+            {
+                foreach (var (name, values) in original.Headers.NonValidated)
+                {
+                    if (!string.Equals(name, "Content-Length", StringComparison.OrdinalIgnoreCase))
+                    {
+                        foreach (var value in values)
+                        {
+                            buffered.Headers.TryAddWithoutValidation(name, value);
+                        }
+                    }
+                }
+            }
+
+            original.Dispose();
+            response.Content = buffered;
         }
         catch (IOException exception)
         {
@@ -76,100 +155,9 @@ internal sealed class ResponseBufferingHandler : DelegatingHandler
             response.Dispose();
             throw;
         }
-    }
-
-    private static async ValueTask<HttpContent> ReadContentAsync(HttpRequestMessage request, HttpResponseMessage response, long maxContentLength, CancellationToken cancellationToken)
-    {
-        var limit = response.IsSuccessStatusCode ? maxContentLength : Math.Min(maxContentLength, ErrorFactory.MaxBodyBytes);
-        var original = response.Content;
-        var stream = await original.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        BufferedContent buffered;
-        await using (stream.ConfigureAwait(false))
-        {
-            buffered = await ReadUpToLimitAsync(request, response, stream, limit, maxContentLength, response.IsSuccessStatusCode ? original.Headers : null, cancellationToken).ConfigureAwait(false);
-        }
-
-
-        // A success's headers are kept where they are, unparsed; an error answer's are copied, without parsing or
-        // materialising values (a buffered content knows its own length, which is shorter for a cut-short body).
-        if (!response.IsSuccessStatusCode)
-        {
-            foreach (var (name, values) in original.Headers.NonValidated)
-            {
-                if (!string.Equals(name, "Content-Length", StringComparison.OrdinalIgnoreCase))
-                {
-                    foreach (var value in values)
-                    {
-                        buffered.Headers.TryAddWithoutValidation(name, value);
-                    }
-                }
-            }
-        }
-
-        original.Dispose();
-        return buffered;
-    }
-
-    private static async ValueTask<BufferedContent> ReadUpToLimitAsync(HttpRequestMessage request, HttpResponseMessage response, Stream stream, long limit, long maxContentLength, System.Net.Http.Headers.HttpContentHeaders? originalHeaders, CancellationToken cancellationToken)
-    {
-        // One pooled buffer, doubled as bytes keep coming; the content that holds the body returns it to the pool.
-        var buffer = ArrayPool<byte>.Shared.Rent(FirstChunk);
-        var filled = 0;
-        var handedOver = false;
-        try
-        {
-            while (true)
-            {
-                if (filled == buffer.Length)
-                {
-                    var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, limit + 1));
-                    buffer.AsSpan(0, filled).CopyTo(larger);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = larger;
-                }
-
-                var room = (int)Math.Min(buffer.Length - filled, limit + 1 - filled);
-                int read;
-                try
-                {
-                    read = await stream.ReadAsync(buffer.AsMemory(filled, room), cancellationToken).ConfigureAwait(false);
-                }
-                catch (Exception exception) when (exception is InvalidDataException or InvalidOperationException)
-                {
-                    // A compressed body that does not decode. The same request would bring the same bytes: a success is
-                    // refused at once; an error answer keeps what could be read, and its status still says what happened.
-                    if (response.IsSuccessStatusCode)
-                    {
-                        throw ErrorFactory.Refusal(response, request, "with a compressed body that could not be decoded (Content-Encoding does not match the bytes)");
-                    }
-
-                    break;
-                }
-
-                if (read == 0)
-                {
-                    break;
-                }
-
-                filled += read;
-                if (filled > limit)
-                {
-                    if (response.IsSuccessStatusCode)
-                    {
-                        throw TooLarge(request, response, $"more than {maxContentLength} bytes", maxContentLength);
-                    }
-
-                    filled = (int)limit;
-                    break;
-                }
-            }
-
-            handedOver = true;
-            return new BufferedContent(buffer, filled, originalHeaders);
-        }
         finally
         {
-            if (!handedOver)
+            if (buffer is not null)
             {
                 ArrayPool<byte>.Shared.Return(buffer);
             }

@@ -1,14 +1,13 @@
-using System.Globalization;
 using Polly;
 using Polly.Timeout;
-using QuantDesk.Client.Logging;
+using QuantDesk.Client.Http;
 
 namespace QuantDesk.Client.Resilience;
 
 /// <summary>
 /// Runs each call through the client's Polly pipeline (<see cref="ResiliencePipelineCache"/>): the handlers below
-/// it run once per attempt. Polly's types stay inside: a timeout leaves as a <see cref="QuantDeskTimeoutException"/>
-/// naming which limit ran out, and a failure after the caller cancelled as an <see cref="OperationCanceledException"/>.
+/// it run once per attempt. The outcome leaves typed, by the rules of <see cref="CallBoundary"/>: on a socket every
+/// handler that waits costs a state machine, so the typing is done here, where the call is awaited anyway.
 /// </summary>
 internal sealed class ResiliencePipelineHandler : DelegatingHandler
 {
@@ -45,9 +44,13 @@ internal sealed class ResiliencePipelineHandler : DelegatingHandler
         var outcome = executing.Result;
         var lastAttempt = call.LastAttempt;
         ResilienceContextPool.Shared.Return(context);
-        return outcome.Exception is null && lastAttempt is { IsCompletedSuccessfully: true } && ReferenceEquals(lastAttempt.Result, outcome.Result)
-            ? lastAttempt
-            : Completed(outcome, request, options, cancellationToken);
+        if (outcome.Exception is null && lastAttempt is { IsCompletedSuccessfully: true } && ReferenceEquals(lastAttempt.Result, outcome.Result))
+        {
+            CallBoundary.Answer(outcome.Result!, options.TimeProvider);
+            return lastAttempt;
+        }
+
+        return Completed(outcome, request, options, cancellationToken);
     }
 
     private async Task<HttpResponseMessage> CompleteAsync(
@@ -63,25 +66,15 @@ internal sealed class ResiliencePipelineHandler : DelegatingHandler
             ResilienceContextPool.Shared.Return(context);
         }
 
-        return await Completed(outcome, request, options, cancellationToken).ConfigureAwait(false);
+        return outcome.Exception is { } exception
+            ? throw CallBoundary.Failure(exception, request, options, cancellationToken)
+            : CallBoundary.Answer(outcome.Result!, options.TimeProvider);
     }
 
-    private static Task<HttpResponseMessage> Completed(Outcome<HttpResponseMessage> outcome, HttpRequestMessage request, QuantDeskClientOptions options, CancellationToken cancellationToken)
-    {
-        if (outcome.Exception is not { } exception)
-        {
-            return Task.FromResult(outcome.Result!);
-        }
-
-        if (cancellationToken.IsCancellationRequested)
-        {
-            // Polly's own types stay inside, even as an inner exception.
-            return Task.FromException<HttpResponseMessage>(
-                new OperationCanceledException("The QuantDesk API call was canceled.", exception is TimeoutRejectedException ? null : exception, cancellationToken));
-        }
-
-        return Task.FromException<HttpResponseMessage>(exception is TimeoutRejectedException timeout ? TimedOut(request, options, timeout) : exception);
-    }
+    private static Task<HttpResponseMessage> Completed(Outcome<HttpResponseMessage> outcome, HttpRequestMessage request, QuantDeskClientOptions options, CancellationToken cancellationToken) =>
+        outcome.Exception is { } exception
+            ? Task.FromException<HttpResponseMessage>(CallBoundary.Failure(exception, request, options, cancellationToken))
+            : Task.FromResult(CallBoundary.Answer(outcome.Result!, options.TimeProvider));
 
     private ValueTask<Outcome<HttpResponseMessage>> AttemptAsync(CallState call, ResilienceContext context)
     {
@@ -115,14 +108,4 @@ internal sealed class ResiliencePipelineHandler : DelegatingHandler
 
     private Task<HttpResponseMessage> SendAttemptAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
         base.SendAsync(request, cancellationToken);
-
-    private static QuantDeskTimeoutException TimedOut(HttpRequestMessage request, QuantDeskClientOptions options, TimeoutRejectedException timeout)
-    {
-        // The attempt's budget was the shorter of the two limits: if it was shorter than AttemptTimeout, the total ran out.
-        var which = timeout.Timeout < options.AttemptTimeout
-            ? string.Create(CultureInfo.InvariantCulture, $"TotalTimeout ({options.TotalTimeout.TotalSeconds:0.###} s)")
-            : string.Create(CultureInfo.InvariantCulture, $"AttemptTimeout ({options.AttemptTimeout.TotalSeconds:0.###} s)");
-        var message = $"QuantDesk API call {request.Method} {LoggedUri.PathOf(request.RequestUri)} timed out: its {which} ran out.";
-        return new QuantDeskTimeoutException(message, new TimeoutException(message));
-    }
 }
