@@ -1,24 +1,22 @@
 using System.Diagnostics;
-using Microsoft.Extensions.Logging;
 using QuantDesk.Client.Http;
 using QuantDesk.Client.Logging;
 
 namespace QuantDesk.Client.Diagnostics;
 
 /// <summary>
-/// Where a call enters the pipeline: one span, one duration measurement and, on failure, one failure count and log event
-/// per operation, around all its attempts and retry delays. Sees the outcome the caller will see: an answer, or
-/// the typed exception the call boundary made of a transport failure or timeout.
+/// Where a call enters the pipeline: one span, one duration measurement and, on failure, one failure count per
+/// operation, around all its attempts and retry delays, when something listens or measures (the failure's log event
+/// is written by <see cref="CallReport"/>, which runs either way). Sees the outcome the caller will see: an answer,
+/// or the typed exception the call boundary made of a transport failure or timeout.
 /// </summary>
 internal sealed class TelemetryHandler : DelegatingHandler
 {
     private readonly Func<QuantDeskClientOptions> _options;
-    private readonly ILogger _logger;
 
-    public TelemetryHandler(Func<QuantDeskClientOptions> options, ILogger logger)
+    public TelemetryHandler(Func<QuantDeskClientOptions> options)
     {
         _options = options;
-        _logger = logger;
     }
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -30,8 +28,13 @@ internal sealed class TelemetryHandler : DelegatingHandler
             return SendWithSpanAsync(request, operation, clock, clock.GetTimestamp(), cancellationToken);
         }
 
-        // Only a duration measurement needs the clock.
-        var started = ClientInstrumentation.IsMeasuring ? clock.GetTimestamp() : 0;
+        // Nobody listens or measures: nothing to record, so the call is not even awaited here.
+        if (!ClientInstrumentation.IsMeasuring)
+        {
+            return base.SendAsync(request, cancellationToken);
+        }
+
+        var started = clock.GetTimestamp();
 
         // No span: an answer that is already there is recorded and handed on as it is, without a task of our own.
         var sending = StartSending(null, request, operation, clock, started, cancellationToken);
@@ -84,7 +87,7 @@ internal sealed class TelemetryHandler : DelegatingHandler
         return response;
     }
 
-    private static TimeSpan Elapsed(TimeProvider clock, long started) => started == 0 ? TimeSpan.Zero : clock.GetElapsedTime(started);
+    private static TimeSpan Elapsed(TimeProvider clock, long started) => clock.GetElapsedTime(started);
 
     private static void Describe(Activity? activity, HttpRequestMessage request, OperationInfo? operation)
     {
@@ -111,11 +114,6 @@ internal sealed class TelemetryHandler : DelegatingHandler
     private void Record(Activity? activity, HttpRequestMessage request, OperationInfo? operation, TimeSpan elapsed, CallOutcome outcome)
     {
         var attempts = (request as OperationRequest)?.WireRequests ?? 0;
-        if (outcome.IsFailure)
-        {
-            ClientLog.CallFailed(_logger, operation?.Name ?? "(none)", request.Method, LoggedUri.Of(request.RequestUri), attempts, outcome.ErrorType, outcome.StatusCode, outcome.RequestId);
-        }
-
         if (ClientInstrumentation.IsMeasuring)
         {
             var tags = RequestTags.For(request, operation);

@@ -36,8 +36,8 @@ internal sealed class ClientPipeline
     /// </summary>
     public IEnumerable<DelegatingHandler> CreateHandlers()
     {
-        yield return new TelemetryHandler(Options, Logger);
-        yield return new ResiliencePipelineHandler(Resilience);
+        yield return new TelemetryHandler(Options);
+        yield return new ResiliencePipelineHandler(Resilience, Logger);
         yield return new BearerTokenHandler(Tokens, Options, Logger);
         yield return new ResponseBufferingHandler(Options);
         yield return new RedirectHandler(Options);

@@ -1,5 +1,7 @@
+using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Timeout;
+using QuantDesk.Client.Diagnostics;
 using QuantDesk.Client.Http;
 
 namespace QuantDesk.Client.Resilience;
@@ -12,10 +14,12 @@ namespace QuantDesk.Client.Resilience;
 internal sealed class ResiliencePipelineHandler : DelegatingHandler
 {
     private readonly ResiliencePipelineCache _pipelines;
+    private readonly ILogger _logger;
 
-    public ResiliencePipelineHandler(ResiliencePipelineCache pipelines)
+    public ResiliencePipelineHandler(ResiliencePipelineCache pipelines, ILogger logger)
     {
         _pipelines = pipelines;
+        _logger = logger;
     }
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -46,7 +50,7 @@ internal sealed class ResiliencePipelineHandler : DelegatingHandler
         ResilienceContextPool.Shared.Return(context);
         if (outcome.Exception is null && lastAttempt is { IsCompletedSuccessfully: true } && ReferenceEquals(lastAttempt.Result, outcome.Result))
         {
-            CallBoundary.Answer(outcome.Result!, options.TimeProvider);
+            Answer(outcome.Result!, request, options, cancellationToken);
             return lastAttempt;
         }
 
@@ -67,14 +71,28 @@ internal sealed class ResiliencePipelineHandler : DelegatingHandler
         }
 
         return outcome.Exception is { } exception
-            ? throw CallBoundary.Failure(exception, request, options, cancellationToken)
-            : CallBoundary.Answer(outcome.Result!, options.TimeProvider);
+            ? throw Failure(exception, request, options, cancellationToken)
+            : Answer(outcome.Result!, request, options, cancellationToken);
     }
 
-    private static Task<HttpResponseMessage> Completed(Outcome<HttpResponseMessage> outcome, HttpRequestMessage request, QuantDeskClientOptions options, CancellationToken cancellationToken) =>
+    private Task<HttpResponseMessage> Completed(Outcome<HttpResponseMessage> outcome, HttpRequestMessage request, QuantDeskClientOptions options, CancellationToken cancellationToken) =>
         outcome.Exception is { } exception
-            ? Task.FromException<HttpResponseMessage>(CallBoundary.Failure(exception, request, options, cancellationToken))
-            : Task.FromResult(CallBoundary.Answer(outcome.Result!, options.TimeProvider));
+            ? Task.FromException<HttpResponseMessage>(Failure(exception, request, options, cancellationToken))
+            : Task.FromResult(Answer(outcome.Result!, request, options, cancellationToken));
+
+    private HttpResponseMessage Answer(HttpResponseMessage response, HttpRequestMessage request, QuantDeskClientOptions options, CancellationToken cancellationToken)
+    {
+        CallBoundary.Answer(response, options.TimeProvider);
+        CallReport.Ended(_logger, request, (response.Content as BufferedContent)?.Failure, cancellationToken);
+        return response;
+    }
+
+    private Exception Failure(Exception exception, HttpRequestMessage request, QuantDeskClientOptions options, CancellationToken cancellationToken)
+    {
+        var failure = CallBoundary.Failure(exception, request, options, cancellationToken);
+        CallReport.Ended(_logger, request, failure, cancellationToken);
+        return failure;
+    }
 
     private ValueTask<Outcome<HttpResponseMessage>> AttemptAsync(CallState call, ResilienceContext context)
     {
