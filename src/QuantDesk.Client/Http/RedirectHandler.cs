@@ -38,7 +38,6 @@ internal sealed class RedirectHandler : DelegatingHandler
 
     private async Task<HttpResponseMessage> FollowRedirectsAsync(HttpResponseMessage response, HttpRequestMessage request, CancellationToken cancellationToken)
     {
-
         var options = _options();
         var current = request;
         for (var hops = 0; IsRedirect(response.StatusCode) && options.MaxRedirects > 0; hops++)

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Polly;
-using Polly.Timeout;
 using QuantDesk.Client.Diagnostics;
 using QuantDesk.Client.Http;
 
