@@ -82,8 +82,11 @@ internal sealed class BearerTokenHandler : DelegatingHandler
         var response = await sending.ConfigureAwait(false);
 
         // A 401 from wherever a redirect led says nothing about the API's token: only the API's own triggers a refresh.
+        // Nor is a request resent whose redirect changed its method (a POST answered 303): it reached the server once.
+        var answered = response.RequestMessage ?? request;
         if (response.StatusCode != HttpStatusCode.Unauthorized
-            || !TransportSecurity.IsApiOrigin(response.RequestMessage?.RequestUri ?? request.RequestUri, apiBase))
+            || answered.Method != request.Method
+            || !TransportSecurity.IsApiOrigin(answered.RequestUri, apiBase))
         {
             return response;
         }

@@ -36,7 +36,7 @@ public class QuantDeskApiException : QuantDeskException
     // NSwag reports a body of JSON null without an inner exception; callers get a JsonException for every unusable body.
     private static JsonException? UnusableBody(int statusCode, string? response) =>
         statusCode is >= 200 and < 300
-            ? new JsonException($"The response body ({(string.IsNullOrEmpty(response) ? "empty" : response.Trim())}) is not the documented JSON object.")
+            ? new JsonException($"The response body ({(string.IsNullOrEmpty(response) ? "empty" : ServerText.Printable(response.Trim(), 256))}) is not the documented JSON object.")
             : null;
 
     /// <summary>The HTTP status code of the API's answer.</summary>

@@ -28,7 +28,7 @@ internal static class ServerText
         var text = new StringBuilder(Math.Min(value.Length, maxLength) + 16);
         for (var i = 0; i < value.Length; i++)
         {
-            if (text.Length >= maxLength)
+            if (text.Length >= maxLength && !(char.IsLowSurrogate(value[i]) && i > 0 && char.IsHighSurrogate(value[i - 1])))
             {
                 return text.Append(CultureInfo.InvariantCulture, $"… ({value.Length} characters)").ToString();
             }

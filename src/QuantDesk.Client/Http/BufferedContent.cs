@@ -12,6 +12,8 @@ namespace QuantDesk.Client.Http;
 /// </summary>
 internal sealed class BufferedContent : ByteArrayContent
 {
+    private const int MaxPooledLength = 1024 * 1024;
+
     private byte[]? _pooled;
 
     public BufferedContent(byte[] pooled, int length, HttpContentHeaders? originalHeaders)
@@ -38,6 +40,19 @@ internal sealed class BufferedContent : ByteArrayContent
     /// <summary>The body; not to be read after the content is disposed.</summary>
     public ReadOnlyMemory<byte> Body { get; }
 
+    /// <summary>
+    /// Returns a buffer to the shared pool with the bytes it held cleared (other code in the process rents from the same
+    /// pool); a buffer grown for a large body is left to the garbage collector rather than kept by the pool.
+    /// </summary>
+    public static void GiveBack(byte[] buffer, int used)
+    {
+        if (buffer.Length <= MaxPooledLength)
+        {
+            buffer.AsSpan(0, used).Clear();
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
     /// <summary>The body without a leading UTF-8 byte order mark, which a stream reader would also skip.</summary>
     public static ReadOnlySpan<byte> WithoutByteOrderMark(ReadOnlySpan<byte> body) =>
         body.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? body[3..] : body;
@@ -46,7 +61,7 @@ internal sealed class BufferedContent : ByteArrayContent
     {
         if (disposing && Interlocked.Exchange(ref _pooled, null) is { } pooled)
         {
-            ArrayPool<byte>.Shared.Return(pooled);
+            GiveBack(pooled, Body.Length);
         }
 
         base.Dispose(disposing);

@@ -3,6 +3,9 @@ namespace QuantDesk.Client.Http;
 /// <summary>Turns a path parameter into exactly one escaped URL path segment.</summary>
 internal static class PathSegment
 {
+    /// <summary>The longest escaped segment sent: a URL has limits of its own, and no id of the API comes near this.</summary>
+    public const int MaxEscapedLength = 2048;
+
     /// <summary>
     /// Escapes <paramref name="value"/> so that it reaches the server as one path segment that decodes back
     /// to the value: reserved characters (<c>/ ? # %</c>), spaces, control characters and non-ASCII are
@@ -30,7 +33,15 @@ internal static class PathSegment
                 parameterName);
         }
 
-        return Uri.EscapeDataString(value);
+        var escaped = Uri.EscapeDataString(value);
+        if (escaped.Length > MaxEscapedLength)
+        {
+            throw new ArgumentException(
+                $"The {parameterName} path segment is {escaped.Length} characters long once escaped, over the {MaxEscapedLength} a request can carry.",
+                parameterName);
+        }
+
+        return escaped;
     }
 
     /// <summary>Why <paramref name="value"/> cannot be sent as a path segment, or null when it can.</summary>
@@ -38,6 +49,7 @@ internal static class PathSegment
         string.IsNullOrWhiteSpace(value) ? "it is empty or white space"
         : value is "." or ".." ? $"'{value}' is a relative path reference, not data"
         : !IsWellFormedUtf16(value) ? "it contains an unpaired surrogate character"
+        : Uri.EscapeDataString(value).Length > MaxEscapedLength ? $"it is longer than {MaxEscapedLength} characters once escaped"
         : null;
 
     private static bool IsWellFormedUtf16(string value)

@@ -16,6 +16,9 @@ namespace QuantDesk.Client.Http;
 /// </summary>
 internal sealed class RedirectHandler : DelegatingHandler
 {
+    // The only headers carried to another origin: nothing that identifies or authorizes the caller.
+    private static readonly HashSet<string> CrossOriginHeaders = new(StringComparer.OrdinalIgnoreCase) { "Accept", "Accept-Language", "User-Agent" };
+
     private readonly Func<QuantDeskClientOptions> _options;
 
     public RedirectHandler(Func<QuantDeskClientOptions> options)
@@ -102,23 +105,20 @@ internal sealed class RedirectHandler : DelegatingHandler
         hop.VersionPolicy = current.VersionPolicy;
         foreach (var (name, values) in current.Headers.NonValidated)
         {
-            // The token goes to the API's own origin only.
-            if (sameOrigin || !string.Equals(name, "Authorization", StringComparison.OrdinalIgnoreCase))
+            // The API's own origin gets the request as it was; another gets no credential, cookie or key of any kind.
+            if (sameOrigin || CrossOriginHeaders.Contains(name))
             {
                 hop.Headers.TryAddWithoutValidation(name, values);
             }
         }
 
-        // RFC 9110 15.4: 301 and 302 may, and 303 must, turn a POST into a GET; 307 and 308 keep method and body.
-        if (keepsBody || current.Method == HttpMethod.Get || current.Method == HttpMethod.Head)
-        {
-            hop.Method = current.Method;
-            hop.Content = keepsBody ? current.Content : null;
-        }
-        else
-        {
-            hop.Method = HttpMethod.Get;
-        }
+        // RFC 9110 15.4: 301 and 302 may turn a POST into a GET, 303 turns all but HEAD into one; 307 and 308 keep
+        // method and body.
+        var becomesGet = response.StatusCode == HttpStatusCode.SeeOther
+            ? current.Method != HttpMethod.Head
+            : !keepsBody && current.Method == HttpMethod.Post;
+        hop.Method = becomesGet ? HttpMethod.Get : current.Method;
+        hop.Content = becomesGet ? null : current.Content;
 
         return hop;
     }

@@ -76,7 +76,7 @@ internal sealed class ResponseBufferingHandler : DelegatingHandler
                     {
                         var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, limit + 1));
                         buffer.AsSpan(0, filled).CopyTo(larger);
-                        ArrayPool<byte>.Shared.Return(buffer);
+                        BufferedContent.GiveBack(buffer, filled);
                         buffer = larger;
                     }
 
@@ -159,7 +159,7 @@ internal sealed class ResponseBufferingHandler : DelegatingHandler
         {
             if (buffer is not null)
             {
-                ArrayPool<byte>.Shared.Return(buffer);
+                BufferedContent.GiveBack(buffer, buffer.Length);
             }
         }
     }

@@ -50,9 +50,9 @@ internal sealed class BacktestRunPoller(IBacktestClient client, TimeProvider clo
         }
         catch (OperationCanceledException exception) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            var status = lastSeen is null ? "it was never found" : $"its last status was '{lastSeen.Status}'";
+            var status = lastSeen is null ? "it was never found" : $"its last status was '{Errors.ServerText.Printable(lastSeen.Status.ToString(), 128)}'";
             throw new QuantDeskTimeoutException(
-                $"Backtest run '{runId}' did not finish within the wait timeout of {options.Timeout}; {status}. Raise BacktestWaitOptions.Timeout to wait longer.",
+                $"Backtest run '{Errors.ServerText.Printable(runId, 256)}' did not finish within the wait timeout of {options.Timeout}; {status}. Raise BacktestWaitOptions.Timeout to wait longer.",
                 exception);
         }
     }

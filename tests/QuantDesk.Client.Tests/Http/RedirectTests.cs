@@ -148,6 +148,72 @@ public sealed class RedirectTests
     }
 
     [Test]
+    public void A_401_after_a_POST_was_turned_into_a_GET_is_not_answered_by_resending_the_POST()
+    {
+        var refreshes = 0;
+        using var fixture = new ClientFixture(options => options.AccessTokenProvider = (request, _) =>
+        {
+            if (request.ForceRefresh)
+            {
+                Interlocked.Increment(ref refreshes);
+            }
+
+            return ValueTask.FromResult<string?>(Token);
+        });
+        fixture.Sandbox.Server.Given(Request.Create().UsingPost().WithPath("/api/v2/backtest/runs")).AtPriority(0)
+            .RespondWith(Response.Create().WithStatusCode(303).WithHeader("Location", Responses.RunPath + RunId));
+        fixture.Sandbox.Server.AnswerRun(RunId, Responses.Json(401, QuantDeskSandbox.ErrorBody("UNAUTHORIZED", "No.", "req_401").ToJsonString()));
+
+        var error = Assert.ThrowsAsync<QuantDeskAuthenticationException>(() => fixture.Client.SubmitBacktestRunAsync(Requests.Submission()));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error!.StatusCode, Is.EqualTo(401));
+            Assert.That(refreshes, Is.Zero);
+            Assert.That(fixture.Sandbox.Server.LogEntries.Select(entry => entry.RequestMessage!.Method), Is.EqualTo(new[] { "POST", "GET" }), "the submission is sent once");
+        });
+    }
+
+    [Test]
+    public async Task Another_origin_gets_none_of_the_callers_own_headers()
+    {
+        using var other = QuantDeskSandbox.Start();
+        using var fixture = new ClientFixture(
+            options => options.AccessToken = Token,
+            http => http.ConfigureHttpClient(client => client.DefaultRequestHeaders.Add("X-Api-Key", "key-of-the-caller")));
+        RedirectRun(fixture.Sandbox.Server, 302, new Uri(other.BaseAddress, Responses.RunPath + QuantDeskSandbox.ExampleRunId));
+
+        await fixture.Client.GetBacktestRunAsync(RunId);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(fixture.Sandbox.Server.LogEntries.Single().RequestMessage!.Headers!.ContainsKey("X-Api-Key"), Is.True, "control: the API gets it");
+            Assert.That(other.Server.LogEntries.Single().RequestMessage!.Headers!.ContainsKey("X-Api-Key"), Is.False);
+            Assert.That(other.Server.LogEntries.Single().RequestMessage!.Headers!["User-Agent"].Single(), Does.Contain("QuantDesk.Client/"));
+        });
+    }
+
+    [Test]
+    public async Task A_301_keeps_a_PUT_as_a_PUT_with_its_body()
+    {
+        using var fixture = new ClientFixture();
+        fixture.Sandbox.Server.Given(Request.Create().UsingPut().WithPath("/api/v2/thing")).AtPriority(0)
+            .RespondWith(Response.Create().WithStatusCode(301).WithHeader("Location", "/api/v2/thing-moved"));
+        fixture.Sandbox.Server.Given(Request.Create().UsingPut().WithPath("/api/v2/thing-moved")).AtPriority(0)
+            .RespondWith(Response.Create().WithStatusCode(204));
+
+        using var response = await NamedHttpClient(fixture).PutAsync(new Uri("api/v2/thing", UriKind.Relative), new StringContent("body-of-the-put"));
+
+        var entries = fixture.Sandbox.Server.LogEntries.Select(entry => entry.RequestMessage!).ToArray();
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+            Assert.That(entries.Select(entry => entry.Method), Is.EqualTo(new[] { "PUT", "PUT" }));
+            Assert.That(entries[1].Body, Is.EqualTo("body-of-the-put"));
+        });
+    }
+
+    [Test]
     public void With_MaxRedirects_0_a_redirect_is_not_followed_and_fails_with_its_status()
     {
         using var other = QuantDeskSandbox.Start();

@@ -9,6 +9,9 @@ public sealed class HostileWaitAnswerTests
 {
     private const string RunId = "run-hostile-wait";
 
+    // 7,000 CJK characters: 63,000 characters once escaped, more than a URL can hold.
+    private const string LongRunId = "界界界界界界界界界界" + "界界界界界界界界界界";
+
     private static readonly BacktestWaitOptions ShortWait = new()
     {
         Timeout = TimeSpan.FromMilliseconds(400),
@@ -32,9 +35,15 @@ public sealed class HostileWaitAnswerTests
     [TestCase(".")]
     [TestCase("")]
     [TestCase("   ")]
+    [TestCase(LongRunId)]
     public void A_submission_whose_run_id_cannot_be_polled_is_the_servers_fault_not_the_callers(string runId)
     {
         using var fixture = new ClientFixture();
+        if (runId == LongRunId)
+        {
+            runId = string.Concat(Enumerable.Repeat(LongRunId, 350));
+        }
+
         fixture.Sandbox.Server.Given(Request.Create().UsingPost().WithPath("/api/v2/backtest/runs")).AtPriority(0)
             .RespondWith(Responses.Json(202, $$$"""{"success":true,"data":{"run_id":"{{{runId}}}","status":"queued"}}"""));
 
