@@ -36,12 +36,16 @@ internal sealed class BearerTokenHandler : DelegatingHandler
         }
 
         var getting = _tokens.GetTokenAsync(cancellationToken);
-        if (!getting.IsCompletedSuccessfully)
-        {
-            return SendWithTokenAsync(getting, request, apiBase, cancellationToken);
-        }
+        return getting.IsCompletedSuccessfully
+            ? SendWithToken(getting.Result, request, apiBase, cancellationToken)
+            : SendWithTokenAsync(getting, request, apiBase, cancellationToken);
+    }
 
-        var issued = getting.Result;
+    private async Task<HttpResponseMessage> SendWithTokenAsync(ValueTask<AccessTokenSource.IssuedToken> getting, HttpRequestMessage request, Uri apiBase, CancellationToken cancellationToken) =>
+        await SendWithToken(await getting.ConfigureAwait(false), request, apiBase, cancellationToken).ConfigureAwait(false);
+
+    private Task<HttpResponseMessage> SendWithToken(AccessTokenSource.IssuedToken issued, HttpRequestMessage request, Uri apiBase, CancellationToken cancellationToken)
+    {
         if (issued.Token is null)
         {
             return base.SendAsync(request, cancellationToken);
@@ -59,21 +63,6 @@ internal sealed class BearerTokenHandler : DelegatingHandler
         // A static token cannot be refreshed: the answer, 401 or not, goes back as it is.
         var sending = base.SendAsync(request, cancellationToken);
         return issued.CanRefresh ? RefreshOnRejectionAsync(sending, issued, request, apiBase, cancellationToken) : sending;
-    }
-
-    private async Task<HttpResponseMessage> SendWithTokenAsync(ValueTask<AccessTokenSource.IssuedToken> getting, HttpRequestMessage request, Uri apiBase, CancellationToken cancellationToken)
-    {
-        var issued = await getting.ConfigureAwait(false);
-        if (issued.Token is null)
-        {
-            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-
-        Authorize(request, issued.Token);
-        var sending = base.SendAsync(request, cancellationToken);
-        return issued.CanRefresh
-            ? await RefreshOnRejectionAsync(sending, issued, request, apiBase, cancellationToken).ConfigureAwait(false)
-            : await sending.ConfigureAwait(false);
     }
 
     private async Task<HttpResponseMessage> RefreshOnRejectionAsync(
@@ -109,6 +98,7 @@ internal sealed class BearerTokenHandler : DelegatingHandler
         }
 
         response.Dispose();
+        request.Headers.Remove("Authorization");
         Authorize(request, refreshed);
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }
@@ -137,7 +127,6 @@ internal sealed class BearerTokenHandler : DelegatingHandler
             _lastHeader = header;
         }
 
-        request.Headers.Remove("Authorization");
         request.Headers.TryAddWithoutValidation("Authorization", header.Value);
     }
 
