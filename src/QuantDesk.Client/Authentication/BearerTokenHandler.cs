@@ -1,11 +1,13 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
+using QuantDesk.Client.Http;
 using QuantDesk.Client.Logging;
 
 namespace QuantDesk.Client.Authentication;
 
 /// <summary>
-/// Puts the Bearer token on each attempt, and only on requests to the API's own origin. When the API itself answers
+/// Puts the Bearer token on each attempt of an operation whose contract declares security (or of every operation,
+/// with <see cref="QuantDeskClientOptions.SendAccessTokenOnEveryCall"/>), and only on requests to the API's own origin. When the API itself answers
 /// 401 and a token provider is configured, refreshes the token once and sends the request again. Sits inside the
 /// retry pipeline, so every attempt carries a current token.
 /// </summary>
@@ -29,8 +31,9 @@ internal sealed class BearerTokenHandler : DelegatingHandler
     {
         // A retry resends the same message: drop the header an earlier attempt may have set.
         request.Headers.Remove("Authorization");
-        var apiBase = _options().BaseAddress;
-        if (!TransportSecurity.IsApiOrigin(request.RequestUri, apiBase))
+        var options = _options();
+        var apiBase = options.BaseAddress;
+        if (!TransportSecurity.IsApiOrigin(request.RequestUri, apiBase) || !NeedsToken(request, options))
         {
             return base.SendAsync(request, cancellationToken);
         }
@@ -40,6 +43,11 @@ internal sealed class BearerTokenHandler : DelegatingHandler
             ? SendWithToken(getting.Result, request, apiBase, cancellationToken)
             : SendWithTokenAsync(getting, request, apiBase, cancellationToken);
     }
+
+    // Only operations whose contract declares security carry the token, unless the options ask for it on every
+    // call; a request the generated code did not make is the caller's own and keeps it.
+    private static bool NeedsToken(HttpRequestMessage request, QuantDeskClientOptions options) =>
+        options.SendAccessTokenOnEveryCall || OperationRequest.OperationOf(request) is not { RequiresAuthentication: false };
 
     private async Task<HttpResponseMessage> SendWithTokenAsync(ValueTask<AccessTokenSource.IssuedToken> getting, HttpRequestMessage request, Uri apiBase, CancellationToken cancellationToken) =>
         await SendWithToken(await getting.ConfigureAwait(false), request, apiBase, cancellationToken).ConfigureAwait(false);

@@ -24,7 +24,8 @@ public sealed class QuantDeskClientOptions
     }
 
     /// <summary>
-    /// A static Bearer JWT sent on every request. Leave unset for public routes, or use
+    /// A static Bearer JWT, sent on the operations whose contract declares security (portfolio, publishing a flex
+    /// card, submitting a run, validating a referral; see <see cref="SendAccessTokenOnEveryCall"/>). Leave unset for public routes, or use
     /// <see cref="AccessTokenProvider"/> for tokens that expire. Never logged, never shown by <see cref="ToString"/>.
     /// </summary>
     public string? AccessToken
@@ -40,6 +41,12 @@ public sealed class QuantDeskClientOptions
     /// <see cref="AccessToken"/>. Returning <see langword="null"/> sends the request without credentials.
     /// </summary>
     public Func<AccessTokenRequest, CancellationToken, ValueTask<string?>>? AccessTokenProvider { get; set; }
+
+    /// <summary>
+    /// Sends the access token on every operation, public ones included, for gateways that tier rate limits by
+    /// account. Off by default: market-data calls then never carry the token.
+    /// </summary>
+    public bool SendAccessTokenOnEveryCall { get; set; }
 
     /// <summary>
     /// An optional product token (for example <c>my-bot/2.1</c>) put in front of the client's User-Agent, so the

@@ -16,8 +16,10 @@ public static class QuantDeskServiceCollectionExtensions
     public const string HttpClientName = "QuantDesk.Client";
 
     /// <summary>
-    /// Registers <see cref="IBacktestClient"/> with Bearer authentication, retries, timeouts, typed errors and
-    /// redacted logging. Calling it again only applies <paramref name="configure"/> on top; handlers are added once.
+    /// Registers <see cref="IQuantDeskClient"/> and every area client (<see cref="IMarketsClient"/>,
+    /// <see cref="IOracleClient"/>, <see cref="IPortfolioClient"/>, <see cref="IMarketDataClient"/>,
+    /// <see cref="ISocialClient"/>, <see cref="IBacktestClient"/>, <see cref="IReferralsClient"/>) on one HttpClient
+    /// pipeline with Bearer authentication, retries, timeouts, typed errors and redacted logging. Calling it again only applies <paramref name="configure"/> on top; handlers are added once.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the options, for example the access token or its provider.</param>
@@ -32,7 +34,7 @@ public static class QuantDeskServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Registers <see cref="IBacktestClient"/> with options bound from a configuration section (for example
+    /// Registers <see cref="IQuantDeskClient"/> and every area client with options bound from a configuration section (for example
     /// <c>configuration.GetSection("QuantDesk")</c> with <c>BaseAddress</c>, <c>AccessToken</c>, <c>Retry:MaxRetryAttempts</c>...).
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -68,7 +70,14 @@ public static class QuantDeskServiceCollectionExtensions
 
         return services
             .AddHttpClient(HttpClientName)
+            .AddTypedClient<IQuantDeskClient>((httpClient, provider) => new QuantDeskClient(httpClient, Options(provider).TimeProvider))
+            .AddTypedClient<IMarketsClient>(httpClient => new MarketsClient(httpClient))
+            .AddTypedClient<IOracleClient>(httpClient => new OracleClient(httpClient))
+            .AddTypedClient<IPortfolioClient>(httpClient => new PortfolioClient(httpClient))
+            .AddTypedClient<IMarketDataClient>(httpClient => new MarketDataClient(httpClient))
+            .AddTypedClient<ISocialClient>(httpClient => new SocialClient(httpClient))
             .AddTypedClient<IBacktestClient>((httpClient, provider) => new BacktestClient(httpClient, Options(provider).TimeProvider))
+            .AddTypedClient<IReferralsClient>(httpClient => new ReferralsClient(httpClient))
             .ConfigureHttpClient((provider, client) => HttpClientSetup.Configure(client, Options(provider)))
             .ConfigurePrimaryHttpMessageHandler(ClientPipeline.CreatePrimaryHandler)
             .ConfigureAdditionalHttpMessageHandlers((handlers, provider) =>

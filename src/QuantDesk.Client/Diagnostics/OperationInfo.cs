@@ -9,11 +9,12 @@ internal sealed class OperationInfo
 {
     private readonly int _resourceSegment;
 
-    public OperationInfo(string name, string method, string pathTemplate)
+    public OperationInfo(string name, string method, string pathTemplate, bool requiresAuthentication = false)
     {
         Name = name;
         Method = method;
         PathTemplate = pathTemplate;
+        RequiresAuthentication = requiresAuthentication;
         _resourceSegment = ResourceSegmentOf(pathTemplate);
     }
 
@@ -22,6 +23,9 @@ internal sealed class OperationInfo
     public string Method { get; }
 
     public string PathTemplate { get; }
+
+    /// <summary>Whether the contract declares security (BearerAuth) for the operation.</summary>
+    public bool RequiresAuthentication { get; }
 
     /// <summary>
     /// The backtest run id in the request's path: the value of the template parameter right after a <c>runs</c>

@@ -8,7 +8,7 @@ namespace QuantDesk.Client.Errors;
 
 /// <summary>
 /// The one place an answer becomes the typed exception callers branch on (404 → <see cref="QuantDeskNotFoundException"/>,
-/// 401/403 → <see cref="QuantDeskAuthenticationException"/>, 429 → <see cref="QuantDeskRateLimitException"/>, any
+/// 401 → <see cref="QuantDeskAuthenticationException"/>, 403 → <see cref="QuantDeskForbiddenException"/>, 429 → <see cref="QuantDeskRateLimitException"/>, any
 /// other → <see cref="QuantDeskApiException"/>), with the <c>Error</c> fields, the request id and the <c>Retry-After</c>.
 /// Every value the server chose is escaped before it goes into the message.
 /// </summary>
@@ -103,7 +103,8 @@ internal static class ErrorFactory
     public static QuantDeskApiException Create(ApiErrorDetails details) => details.StatusCode switch
     {
         (int)HttpStatusCode.NotFound => new QuantDeskNotFoundException(details),
-        (int)HttpStatusCode.Unauthorized or (int)HttpStatusCode.Forbidden => new QuantDeskAuthenticationException(details),
+        (int)HttpStatusCode.Unauthorized => new QuantDeskAuthenticationException(details),
+        (int)HttpStatusCode.Forbidden => new QuantDeskForbiddenException(details),
         (int)HttpStatusCode.TooManyRequests => new QuantDeskRateLimitException(details),
         _ => new QuantDeskApiException(details, innerException: null),
     };
@@ -113,6 +114,10 @@ internal static class ErrorFactory
         var request = response.RequestMessage;
         var reason = ServerText.Printable(response.ReasonPhrase, 128) ?? response.StatusCode.ToString();
         var description = string.Create(CultureInfo.InvariantCulture, $"QuantDesk API call {request?.Method} {LoggedUri.PathOf(request?.RequestUri)} failed with {(int)response.StatusCode} ({reason})");
+        if (response.StatusCode == HttpStatusCode.Unauthorized && request is not null && SentSecuredCallWithoutToken(request))
+        {
+            description += "; this operation needs an access token: set AccessToken or AccessTokenProvider";
+        }
         return Create(Details(
             (int)response.StatusCode,
             body,
@@ -122,6 +127,10 @@ internal static class ErrorFactory
             response.Content.Headers.ContentType?.MediaType,
             description));
     }
+
+    // The call, not the hop a redirect made: a token is never carried to another origin, so only the call says.
+    private static bool SentSecuredCallWithoutToken(HttpRequestMessage request) =>
+        Http.OperationRequest.CallOf(request) is { Operation.RequiresAuthentication: true } call && !call.Headers.Contains("Authorization");
 
     private static ApiErrorDetails Details(int statusCode, string? body, ErrorBody error, string? requestIdHeader, TimeSpan? retryAfter, string? mediaType, string description)
     {

@@ -8,13 +8,13 @@ namespace QuantDesk.Client.Models;
 internal static class ResponseEnvelope
 {
     /// <summary>
-    /// A success status whose envelope says <c>success: false</c> is a failure. Raised as a
+    /// A success status whose envelope says <c>success: false</c> is a failure; an envelope without <c>success</c> is not (the contract does not require it). Raised as a
     /// <see cref="JsonException"/> from deserialization, so the client reports it like any unusable body, with
     /// the error fields the body carries.
     /// </summary>
-    public static void EnsureSucceeded(bool success)
+    public static void EnsureSucceeded(bool? success)
     {
-        if (!success)
+        if (success == false)
         {
             throw new JsonException("The response envelope reports \"success\": false.");
         }

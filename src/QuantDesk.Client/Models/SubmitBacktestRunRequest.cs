@@ -6,7 +6,7 @@ namespace QuantDesk.Client;
 /// A run to submit. <see cref="Strategy"/> is the free-form strategy card: build it as a
 /// <see cref="System.Text.Json.Nodes.JsonObject"/>, parse it from a file with <c>JsonNode.Parse(...)!.AsObject()</c>,
 /// or convert a type of your own with <c>JsonSerializer.SerializeToNode(...)!.AsObject()</c>.
-/// It is checked before it is sent: nothing reaches the API when a required value is missing or not a finite number.
+/// It is checked before it is sent: nothing reaches the API when a required value is missing.
 /// </summary>
 public partial class SubmitBacktestRunRequest : IJsonOnSerializing
 {
@@ -23,16 +23,6 @@ public partial class SubmitBacktestRunRequest : IJsonOnSerializing
         if (Strategy is null)
         {
             throw new ArgumentException("SubmitBacktestRunRequest.Strategy is required: the strategy card as a JSON object.", parameter);
-        }
-
-        if (!double.IsFinite(Fees))
-        {
-            throw new ArgumentException($"SubmitBacktestRunRequest.Fees must be a finite number of basis points, not {Fees}.", parameter);
-        }
-
-        if (!double.IsFinite(Slippage))
-        {
-            throw new ArgumentException($"SubmitBacktestRunRequest.Slippage must be a finite number of basis points, not {Slippage}.", parameter);
         }
     }
 }

@@ -9,11 +9,26 @@ namespace QuantDesk.Client.Serialization;
 /// body of an operation (request or response) is listed here; nested models are included by the generator.
 /// A model the generated client uses but this context lacks fails the reflection-based coverage test.
 /// </summary>
-[JsonSourceGenerationOptions(RespectNullableAnnotations = true, AllowDuplicateProperties = false, Converters = [typeof(FiniteDoubleConverter)])]
+[JsonSourceGenerationOptions(RespectNullableAnnotations = true, AllowDuplicateProperties = false, NumberHandling = JsonNumberHandling.AllowReadingFromString, Converters = [typeof(FiniteDoubleConverter)])]
+[JsonSerializable(typeof(MarketListResponse))]
+[JsonSerializable(typeof(MarketResponse))]
+[JsonSerializable(typeof(LeverageTierListResponse))]
+[JsonSerializable(typeof(OrderbookResponse))]
+[JsonSerializable(typeof(OraclePricesResponse))]
+[JsonSerializable(typeof(PortfolioResponse))]
+[JsonSerializable(typeof(PositionListResponse))]
+[JsonSerializable(typeof(OrderListResponse))]
+[JsonSerializable(typeof(MarketStatsResponse))]
+[JsonSerializable(typeof(CandleListResponse))]
+[JsonSerializable(typeof(LeaderboardResponse))]
+[JsonSerializable(typeof(PublishFlexCardRequest))]
+[JsonSerializable(typeof(FlexCardResponse))]
 [JsonSerializable(typeof(BacktestDatasetListResponse))]
 [JsonSerializable(typeof(SubmitBacktestRunRequest))]
 [JsonSerializable(typeof(BacktestRunSubmissionResponse))]
 [JsonSerializable(typeof(BacktestRunResponse))]
+[JsonSerializable(typeof(ValidateReferralRequest))]
+[JsonSerializable(typeof(ReferralValidationResponse))]
 [JsonSerializable(typeof(ApiError))]
 // Unknown properties land in the models' AdditionalProperties ([JsonExtensionData]) as JsonElement values.
 [JsonSerializable(typeof(JsonElement))]

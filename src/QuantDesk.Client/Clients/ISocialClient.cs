@@ -1,0 +1,16 @@
+namespace QuantDesk.Client;
+
+/// <summary>Paging over the leaderboard, built on the generated <c>GetLeaderboardAsync</c>.</summary>
+public partial interface ISocialClient
+{
+    /// <summary>
+    /// Every leaderboard row, page by page (<c>limit</c>/<c>offset</c>), until a page comes back shorter than
+    /// <paramref name="pageSize"/>. Pages are fetched as the enumeration reaches them; cancellation is honoured
+    /// between pages and during each.
+    /// </summary>
+    /// <param name="pageSize">Rows per request; the contract's default is 10.</param>
+    /// <param name="cancellationToken">Stops the enumeration.</param>
+    /// <returns>The rows in rank order.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="pageSize"/> is not positive.</exception>
+    IAsyncEnumerable<LeaderboardRow> GetLeaderboardRowsAsync(int pageSize = SocialClient.DefaultLeaderboardPageSize, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,34 @@
+using System.Runtime.CompilerServices;
+
+namespace QuantDesk.Client;
+
+/// <summary>The hand-written half of the generated <see cref="SocialClient"/>: paging over the leaderboard.</summary>
+public partial class SocialClient
+{
+    /// <summary>The page size of <see cref="GetLeaderboardRowsAsync"/> when none is given (the contract's default <c>limit</c>).</summary>
+    public const int DefaultLeaderboardPageSize = 10;
+
+    /// <inheritdoc />
+    public virtual async IAsyncEnumerable<LeaderboardRow> GetLeaderboardRowsAsync(int pageSize = DefaultLeaderboardPageSize, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pageSize);
+        var offset = 0;
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var rows = (await GetLeaderboardAsync(pageSize, offset, cancellationToken).ConfigureAwait(false)).Data;
+            foreach (var row in rows)
+            {
+                yield return row;
+            }
+
+            // A short page is the last; so is one that would take the offset past what the contract's integer holds.
+            if (rows.Count < pageSize || offset > int.MaxValue - rows.Count)
+            {
+                yield break;
+            }
+
+            offset += rows.Count;
+        }
+    }
+}
