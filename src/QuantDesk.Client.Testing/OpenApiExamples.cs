@@ -9,13 +9,19 @@ internal static class OpenApiExamples
 {
     private static readonly Lazy<JsonObject> Document = new(LoadDocument);
 
-    /// <summary>An example instance of the named component schema, with every property that has an example.</summary>
+    /// <summary>An example instance of the named component schema, with every property that has an example (arrays of one item).</summary>
     public static JsonObject ForSchema(string schemaName) =>
         (JsonObject)Build(Schema(schemaName))!;
 
     /// <summary>Reads an example through the same typed model the client uses, so the examples must fit it.</summary>
     public static T Deserialize<T>(JsonObject example, JsonTypeInfo<T> typeInfo) =>
         example.Deserialize(typeInfo) ?? throw new InvalidOperationException($"The openapi.json example for {typeof(T).Name} is null.");
+
+    /// <summary>An example instance of any schema of the contract (a component or an inline one).</summary>
+    public static JsonNode? ForSchema(JsonObject schema) => Build(schema);
+
+    /// <summary>The embedded contract.</summary>
+    public static JsonObject Contract => Document.Value;
 
     private static JsonObject Schema(string schemaName) =>
         Document.Value["components"]?["schemas"]?[schemaName] as JsonObject
@@ -31,6 +37,11 @@ internal static class OpenApiExamples
         if (schema["example"] is { } example)
         {
             return example.DeepClone();
+        }
+
+        if (schema["items"] is JsonObject items)
+        {
+            return Build(items) is { } item ? new JsonArray(item) : new JsonArray();
         }
 
         if (schema["properties"] is JsonObject properties)

@@ -9,18 +9,24 @@ namespace QuantDesk.Client.Testing;
 
 /// <summary>
 /// A fake QuantDesk API running in-process on a loopback port (WireMock.Net), for the tests of code that uses
-/// QuantDesk.Client. Out of the box it serves the contract's examples: the dataset catalog, the example run under
-/// <see cref="ExampleRunId"/>, submissions that are accepted and complete after two polls, and the documented 404
-/// for unknown runs. The <c>With…</c> and <c>…Next…</c> methods change its answers and return the sandbox, so
-/// they chain; <see cref="ReceivedRequests"/> and <see cref="Submissions"/> tell what your code sent.
+/// QuantDesk.Client. Out of the box it serves all operations of the contract from its examples: markets, orderbooks,
+/// oracle prices, candles, a portfolio for any token, the leaderboard with real paging, flex cards, referral checks,
+/// the dataset catalog, the example run under <see cref="ExampleRunId"/>, and submissions that are accepted and
+/// complete after two polls. It follows the contract: secured operations answer 401 without a Bearer token, a
+/// request body that is not JSON of the declared shape answers 400, another content type 415, and unknown runs,
+/// markets and flex cards 404. The <c>With…</c> and <c>…Next…</c> methods change its answers and return the
+/// sandbox, so they chain; <see cref="ReceivedRequests"/> and <see cref="Submissions"/> tell what your code sent.
 /// </summary>
 public sealed class QuantDeskSandbox : IDisposable
 {
     /// <summary>The run id of the contract's example run.</summary>
     public const string ExampleRunId = "b4f1c2a0-6d3e-4f7a-9c1b-0a2d3e4f5a6b";
 
-    private const string ApiPath = "/api/v2/backtest/";
-    private const string RunsPath = ApiPath + "runs/";
+    /// <summary>The flex card id of the contract's example flex card.</summary>
+    public const string ExampleFlexCardId = "fc_9x2k1";
+
+    private const string ApiPath = "/api/";
+    private const string RunsPath = "/api/v2/backtest/runs/";
 
     private readonly SandboxBehaviour _behaviour;
 
@@ -28,11 +34,7 @@ public sealed class QuantDeskSandbox : IDisposable
     {
         Server = server;
         BaseAddress = new Uri(server.Url! + "/");
-        var exampleRun = OpenApiExamples.Deserialize(ExampleRunBody(), SandboxJsonContext.Default.BacktestRunResponse).Data;
-        var exampleDataset = OpenApiExamples.Deserialize(
-            new JsonObject { ["success"] = true, ["data"] = new JsonArray(OpenApiExamples.ForSchema("BacktestDataset")) },
-            SandboxJsonContext.Default.BacktestDatasetListResponse).Data[0];
-        _behaviour = new SandboxBehaviour(exampleRun, exampleDataset);
+        _behaviour = new SandboxBehaviour();
 
         // Lowest priority: answers added through Server take precedence over the sandbox's own.
         server
@@ -48,7 +50,7 @@ public sealed class QuantDeskSandbox : IDisposable
     public Uri BaseAddress { get; }
 
     /// <summary>The contract's example run (<see cref="ExampleRunId"/>, completed, Sharpe 1.84, DSR 0.72, max drawdown -0.14).</summary>
-    public BacktestRun ExampleRun => _behaviour.ExampleRun;
+    public BacktestRun ExampleRun => _behaviour.Backtest.ExampleRun;
 
     /// <summary>Every request the sandbox received, oldest first.</summary>
     public IReadOnlyList<SandboxRequest> ReceivedRequests =>
@@ -58,7 +60,7 @@ public sealed class QuantDeskSandbox : IDisposable
     public IReadOnlyList<SubmitBacktestRunRequest> Submissions =>
         [.. ReceivedRequests
             .Where(request => request.Method == "POST" && request.Path.TrimEnd('/') == RunsPath.TrimEnd('/'))
-            .Select(request => SandboxBehaviour.ReadSubmission(request.Body))
+            .Select(request => Areas.BacktestArea.ReadSubmission(request.Body))
             .OfType<SubmitBacktestRunRequest>()];
 
     /// <summary>Starts a sandbox on a free loopback port, serving the contract's examples.</summary>
@@ -71,7 +73,7 @@ public sealed class QuantDeskSandbox : IDisposable
     public QuantDeskSandbox WithRun(BacktestRun run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        _behaviour.SetRun([run]);
+        _behaviour.Change(() => _behaviour.Backtest.SetRun([run]));
         return this;
     }
 
@@ -93,7 +95,7 @@ public sealed class QuantDeskSandbox : IDisposable
             throw new ArgumentException($"The completed run's id '{completedRun.RunId}' is not '{runId}'.", nameof(completedRun));
         }
 
-        _behaviour.SetRun(_behaviour.Progression(runId, pollsInProgress, completedRun));
+        _behaviour.Change(() => _behaviour.Backtest.SetRun(_behaviour.Backtest.Progression(runId, pollsInProgress, completedRun)));
         return this;
     }
 
@@ -102,7 +104,7 @@ public sealed class QuantDeskSandbox : IDisposable
     /// <returns>This sandbox.</returns>
     public QuantDeskSandbox WithoutRun(string runId)
     {
-        _behaviour.RemoveRun(runId);
+        _behaviour.Change(() => _behaviour.Backtest.RemoveRun(runId));
         return this;
     }
 
@@ -111,7 +113,8 @@ public sealed class QuantDeskSandbox : IDisposable
     /// <returns>This sandbox.</returns>
     public QuantDeskSandbox WithDatasets(params IEnumerable<BacktestDataset> datasets)
     {
-        _behaviour.SetDatasets([.. datasets]);
+        IReadOnlyList<BacktestDataset> catalog = [.. datasets];
+        _behaviour.Change(() => _behaviour.Backtest.SetDatasets(catalog));
         return this;
     }
 
@@ -121,11 +124,14 @@ public sealed class QuantDeskSandbox : IDisposable
     public QuantDeskSandbox WithSubmittedRunsCompletingAfter(int pollsInProgress)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(pollsInProgress);
-        _behaviour.SetSubmittedRunPollsInProgress(pollsInProgress);
+        _behaviour.Change(() => _behaviour.Backtest.SubmittedRunPollsInProgress = pollsInProgress);
         return this;
     }
 
-    /// <summary>Answers 401 (<c>UNAUTHORIZED</c>) to every request that does not carry this Bearer token.</summary>
+    /// <summary>
+    /// Answers 401 (<c>UNAUTHORIZED</c>) to every request, public operations included, that does not carry this
+    /// Bearer token. Without it, secured operations take any Bearer token and public ones need none.
+    /// </summary>
     /// <param name="token">The only token accepted; <see langword="null"/> accepts any request again.</param>
     /// <returns>This sandbox.</returns>
     public QuantDeskSandbox RequireAccessToken(string? token)
@@ -173,6 +179,141 @@ public sealed class QuantDeskSandbox : IDisposable
     public QuantDeskSandbox MalformNextResponses(int count = 1)
     {
         _behaviour.EnqueueFaults(Enumerable.Repeat<Func<string, SandboxAnswer>>(_ => new SandboxAnswer(200, "{\"success\": true, \"data\": {\"run_id\": "), count));
+        return this;
+    }
+
+    /// <summary>Serves this market registry (listMarkets, getMarket) instead of the contract's example market.</summary>
+    /// <param name="markets">The markets; <c>getMarket</c> answers 404 <c>MARKET_NOT_FOUND</c> for any other symbol.</param>
+    /// <returns>This sandbox.</returns>
+    public QuantDeskSandbox WithMarkets(params IEnumerable<Market> markets)
+    {
+        IReadOnlyList<Market> registry = [.. markets];
+        _behaviour.Change(() => _behaviour.Markets.SetMarkets(registry));
+        return this;
+    }
+
+    /// <summary>Serves these leverage tiers instead of the contract's example.</summary>
+    /// <param name="tiers">The tiers.</param>
+    /// <returns>This sandbox.</returns>
+    public QuantDeskSandbox WithLeverageTiers(params IEnumerable<LeverageTier> tiers)
+    {
+        IReadOnlyList<LeverageTier> list = [.. tiers];
+        _behaviour.Change(() => _behaviour.Markets.SetLeverageTiers(list));
+        return this;
+    }
+
+    /// <summary>Serves this orderbook for a market; other markets get the contract's example book.</summary>
+    /// <param name="market">The market symbol, matched ignoring case.</param>
+    /// <param name="orderbook">The book; build it with <see cref="QuantDeskModelFactory.Orderbook"/>.</param>
+    /// <param name="source">Where the book says it came from; <see cref="OrderbookSource.Cache"/> by default.</param>
+    /// <returns>This sandbox.</returns>
+    public QuantDeskSandbox WithOrderbook(string market, Orderbook orderbook, OrderbookSource? source = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(market);
+        ArgumentNullException.ThrowIfNull(orderbook);
+        _behaviour.Change(() => _behaviour.Markets.SetOrderbook(market, orderbook, source ?? OrderbookSource.Cache));
+        return this;
+    }
+
+    /// <summary>Serves these oracle prices instead of the contract's example.</summary>
+    /// <param name="prices">Prices keyed by market symbol.</param>
+    /// <param name="timestamp">When the prices were read; now by default.</param>
+    /// <returns>This sandbox.</returns>
+    public QuantDeskSandbox WithOraclePrices(IReadOnlyDictionary<string, decimal> prices, DateTimeOffset? timestamp = null)
+    {
+        ArgumentNullException.ThrowIfNull(prices);
+        var copy = new Dictionary<string, decimal>(prices, StringComparer.Ordinal);
+        _behaviour.Change(() => _behaviour.Oracle.SetPrices(copy, timestamp ?? DateTimeOffset.UtcNow));
+        return this;
+    }
+
+    /// <summary>Serves this stats snapshot for its symbol; other symbols get the contract's example under their own symbol.</summary>
+    /// <param name="stats">The snapshot, with its <see cref="MarketStats.Symbol"/> set.</param>
+    /// <returns>This sandbox.</returns>
+    public QuantDeskSandbox WithMarketStats(MarketStats stats)
+    {
+        ArgumentNullException.ThrowIfNull(stats);
+        ArgumentException.ThrowIfNullOrWhiteSpace(stats.Symbol, nameof(stats));
+        _behaviour.Change(() => _behaviour.MarketData.SetStats(stats));
+        return this;
+    }
+
+    /// <summary>Serves these candles for a symbol and resolution; others get the contract's example candle.</summary>
+    /// <param name="symbol">The market symbol, matched ignoring case.</param>
+    /// <param name="resolution">The resolution.</param>
+    /// <param name="candles">The candles, oldest first; build them with <see cref="QuantDeskModelFactory.Candle"/>.</param>
+    /// <returns>This sandbox.</returns>
+    public QuantDeskSandbox WithCandles(string symbol, CandleResolution resolution, params IEnumerable<Candle> candles)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(symbol);
+        IReadOnlyList<Candle> list = [.. candles];
+        _behaviour.Change(() => _behaviour.MarketData.SetCandles(symbol, resolution, list));
+        return this;
+    }
+
+    /// <summary>
+    /// Serves this portfolio (and its positions and orders) to requests with this Bearer token; other tokens get
+    /// the contract's example portfolio.
+    /// </summary>
+    /// <param name="token">The access token the requests carry.</param>
+    /// <param name="portfolio">The portfolio; build it with <see cref="QuantDeskModelFactory.Portfolio"/>.</param>
+    /// <returns>This sandbox.</returns>
+    public QuantDeskSandbox WithPortfolio(string token, Portfolio portfolio)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(token);
+        ArgumentNullException.ThrowIfNull(portfolio);
+        _behaviour.Change(() => _behaviour.Portfolio.SetPortfolio(token, portfolio));
+        return this;
+    }
+
+    /// <summary>Answers 404 <c>PORTFOLIO_NOT_FOUND</c> to the portfolio operations for this token: a wallet without a portfolio.</summary>
+    /// <param name="token">The access token the requests carry.</param>
+    /// <returns>This sandbox.</returns>
+    public QuantDeskSandbox WithoutPortfolio(string token)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(token);
+        _behaviour.Change(() => _behaviour.Portfolio.SetPortfolio(token, null));
+        return this;
+    }
+
+    /// <summary>Serves these leaderboard rows, paged by <c>limit</c> (10 by default) and <c>offset</c> as the contract says.</summary>
+    /// <param name="rows">The rows in rank order; build them with <see cref="QuantDeskModelFactory.LeaderboardRow"/>.</param>
+    /// <returns>This sandbox.</returns>
+    public QuantDeskSandbox WithLeaderboard(params IEnumerable<LeaderboardRow> rows)
+    {
+        IReadOnlyList<LeaderboardRow> list = [.. rows];
+        _behaviour.Change(() => _behaviour.Social.SetLeaderboard(list));
+        return this;
+    }
+
+    /// <summary>Serves a flex card under its id, besides the example card and those published to the sandbox.</summary>
+    /// <param name="flexCard">The card, with its <see cref="FlexCard.FlexCardId"/> set.</param>
+    /// <returns>This sandbox.</returns>
+    public QuantDeskSandbox WithFlexCard(FlexCard flexCard)
+    {
+        ArgumentNullException.ThrowIfNull(flexCard);
+        ArgumentException.ThrowIfNullOrWhiteSpace(flexCard.FlexCardId, nameof(flexCard));
+        _behaviour.Change(() => _behaviour.Social.SetFlexCard(flexCard));
+        return this;
+    }
+
+    /// <summary>Answers 403 <c>DEPLOY_GATE_FAILED</c> when a flex card is published for this run.</summary>
+    /// <param name="runId">The run that did not pass the deploy gate.</param>
+    /// <returns>This sandbox.</returns>
+    public QuantDeskSandbox WithFailingDeployGate(string runId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(runId);
+        _behaviour.Change(() => _behaviour.Social.FailDeployGate(runId));
+        return this;
+    }
+
+    /// <summary>Answers <c>isLoop: true</c> when this referrer is validated; any other referrer is safe.</summary>
+    /// <param name="referrerAddress">The referrer whose assignment would close a loop.</param>
+    /// <returns>This sandbox.</returns>
+    public QuantDeskSandbox WithReferralLoop(string referrerAddress)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(referrerAddress);
+        _behaviour.Change(() => _behaviour.Referrals.AddLoop(referrerAddress));
         return this;
     }
 

@@ -12,6 +12,9 @@ internal sealed record SandboxAnswer(int StatusCode, string Body, string Content
 {
     public static SandboxAnswer Json(int statusCode, JsonNode body) => new(statusCode, body.ToJsonString());
 
+    public static SandboxAnswer Of<T>(int statusCode, T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo) =>
+        Json(statusCode, System.Text.Json.JsonSerializer.SerializeToNode(value, typeInfo)!);
+
     public static SandboxAnswer Error(int statusCode, string code, string message, string requestId) =>
         Json(statusCode, QuantDeskSandbox.ErrorBody(code, message, requestId));
 
@@ -20,7 +23,7 @@ internal sealed record SandboxAnswer(int StatusCode, string Body, string Content
     {
         401 => Error(401, "UNAUTHORIZED", "Missing or expired auth.", requestId),
         403 => Error(403, "FORBIDDEN", "The token does not allow this operation.", requestId),
-        404 => Error(404, "RUN_NOT_FOUND", "Unknown run.", requestId),
+        404 => Error(404, "NOT_FOUND", "Not found.", requestId),
         429 => Error(429, "RATE_LIMITED", "Too many requests.", requestId),
         _ => Error(statusCode, "SANDBOX_FAULT", $"Sandbox fault {statusCode}.", requestId),
     };

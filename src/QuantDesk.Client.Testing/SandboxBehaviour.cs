@@ -1,96 +1,65 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
+using QuantDesk.Client.Testing.Areas;
+using QuantDesk.Client.Testing.Routing;
 using WireMock;
 
 namespace QuantDesk.Client.Testing;
 
 /// <summary>
-/// What the sandbox answers, and the state behind it: the runs and how they progress, the dataset catalog,
-/// the faults queued for the next requests, and the token it requires. Thread-safe: the server calls it from
-/// many requests at once.
+/// What the sandbox answers: every operation of the embedded contract, routed by its method and path, checked as
+/// the contract says (a Bearer token on secured operations, a JSON body of the declared shape), then answered by
+/// the area that keeps state for it or with the contract's example. Faults queued for the next requests, the
+/// token the sandbox requires and its latency come first. Thread-safe: the server calls it from many requests at once.
 /// </summary>
 internal sealed class SandboxBehaviour
 {
-    private const string DatasetsPath = "/api/v2/backtest/datasets";
-    private const string RunsPath = "/api/v2/backtest/runs";
-
     private readonly Lock _lock = new();
-    private readonly Dictionary<string, Queue<BacktestRun>> _runs = new(StringComparer.Ordinal);
     private readonly Queue<Func<string, SandboxAnswer>> _faults = new();
-    private IReadOnlyList<BacktestDataset> _datasets;
-    private int _submittedRunPollsInProgress = 2;
+    private readonly IReadOnlyList<ContractOperation> _operations = ContractOperation.All(OpenApiExamples.Contract);
+    private readonly Dictionary<string, Func<SandboxCall, SandboxAnswer>> _answers;
     private string? _requiredToken;
     private TimeSpan _latency;
     private int _requestCount;
 
-    public SandboxBehaviour(BacktestRun exampleRun, BacktestDataset exampleDataset)
+    public SandboxBehaviour()
     {
-        ExampleRun = exampleRun;
-        _datasets = [exampleDataset];
-        SetRun([exampleRun]);
+        SandboxArea[] areas = [Markets, Oracle, Portfolio, MarketData, Social, Backtest, Referrals];
+        _answers = areas.SelectMany(area => area.Answers).ToDictionary(StringComparer.Ordinal);
     }
 
-    public BacktestRun ExampleRun { get; }
+    public MarketsArea Markets { get; } = new();
 
-    public void SetRun(IEnumerable<BacktestRun> polls)
-    {
-        var queue = new Queue<BacktestRun>(polls);
-        lock (_lock)
-        {
-            _runs[queue.Peek().RunId] = queue;
-        }
-    }
+    public OracleArea Oracle { get; } = new();
 
-    public void RemoveRun(string runId)
-    {
-        lock (_lock)
-        {
-            _runs.Remove(runId);
-        }
-    }
+    public PortfolioArea Portfolio { get; } = new();
 
-    public void SetDatasets(IReadOnlyList<BacktestDataset> datasets)
+    public MarketDataArea MarketData { get; } = new();
+
+    public SocialArea Social { get; } = new();
+
+    public BacktestArea Backtest { get; } = new();
+
+    public ReferralsArea Referrals { get; } = new();
+
+    /// <summary>Changes the sandbox's state under its lock.</summary>
+    public void Change(Action change)
     {
         lock (_lock)
         {
-            _datasets = datasets;
+            change();
         }
     }
 
-    public void SetSubmittedRunPollsInProgress(int polls)
-    {
-        lock (_lock)
-        {
-            _submittedRunPollsInProgress = polls;
-        }
-    }
+    public void RequireToken(string? token) => Change(() => _requiredToken = token);
 
-    public void RequireToken(string? token)
-    {
-        lock (_lock)
-        {
-            _requiredToken = token;
-        }
-    }
+    public void SetLatency(TimeSpan latency) => Change(() => _latency = latency);
 
-    public void SetLatency(TimeSpan latency)
+    public void EnqueueFaults(IEnumerable<Func<string, SandboxAnswer>> faults) => Change(() =>
     {
-        lock (_lock)
+        foreach (var fault in faults)
         {
-            _latency = latency;
+            _faults.Enqueue(fault);
         }
-    }
-
-    public void EnqueueFaults(IEnumerable<Func<string, SandboxAnswer>> faults)
-    {
-        lock (_lock)
-        {
-            foreach (var fault in faults)
-            {
-                _faults.Enqueue(fault);
-            }
-        }
-    }
+    });
 
     public async Task<IResponseMessage> AnswerAsync(IRequestMessage request)
     {
@@ -112,7 +81,8 @@ internal sealed class SandboxBehaviour
 
     private SandboxAnswer Answer(IRequestMessage request, string requestId)
     {
-        if (_requiredToken is not null && !HasToken(request, _requiredToken))
+        var token = BearerToken(request);
+        if (_requiredToken is not null && token != _requiredToken)
         {
             return SandboxAnswer.ForStatus(401, requestId);
         }
@@ -122,74 +92,51 @@ internal sealed class SandboxBehaviour
             return fault(requestId);
         }
 
-        var path = request.Path.TrimEnd('/');
-        return (request.Method, path) switch
+        foreach (var operation in _operations)
         {
-            ("GET", DatasetsPath) => Json(200, new BacktestDatasetListResponse { Success = true, Data = _datasets }, SandboxJsonContext.Default.BacktestDatasetListResponse),
-            ("POST", RunsPath) => Submit(request, requestId),
-            ("GET", _) when path.StartsWith(RunsPath + "/", StringComparison.Ordinal) => Poll(path[(RunsPath.Length + 1)..], requestId),
-            _ => SandboxAnswer.Error(404, "NOT_FOUND", $"No route {request.Method} {request.Path}.", requestId),
-        };
+            if (operation.Match(request.Method, request.Path) is { } parameters)
+            {
+                return Answer(operation, parameters, request, token, requestId);
+            }
+        }
+
+        return SandboxAnswer.Error(404, "NOT_FOUND", $"No route {request.Method} {request.Path}.", requestId);
     }
 
-    private SandboxAnswer Poll(string runId, string requestId)
+    private SandboxAnswer Answer(ContractOperation operation, Dictionary<string, string> parameters, IRequestMessage request, string? token, string requestId)
     {
-        if (!_runs.TryGetValue(runId, out var polls))
+        if (operation.Secured && token is null)
         {
-            return SandboxAnswer.ForStatus(404, requestId);
+            return SandboxAnswer.Error(401, "UNAUTHORIZED", "Missing or expired auth.", requestId);
         }
 
-        var run = polls.Count > 1 ? polls.Dequeue() : polls.Peek();
-        return Json(200, new BacktestRunResponse { Success = true, Data = run }, SandboxJsonContext.Default.BacktestRunResponse);
+        System.Text.Json.Nodes.JsonObject? body = null;
+        if (operation.RequestSchema is { } schema)
+        {
+            if (!IsJson(request))
+            {
+                return SandboxAnswer.Error(415, "UNSUPPORTED_MEDIA_TYPE", "The body must be application/json.", requestId);
+            }
+
+            if (RequestBodyCheck.Problem(schema, request.Body, out body) is { } problem)
+            {
+                return SandboxAnswer.Error(400, "INVALID_REQUEST", problem, requestId);
+            }
+        }
+
+        var call = new SandboxCall(operation, request, parameters, body, token, requestId);
+        return _answers.TryGetValue(operation.Id, out var answer)
+            ? answer(call)
+            : SandboxAnswer.Json(operation.SuccessStatus, OpenApiExamples.ForSchema(operation.SuccessSchema!)!);
     }
 
-    private SandboxAnswer Submit(IRequestMessage request, string requestId)
-    {
-        if (ReadSubmission(request.Body) is null)
-        {
-            return SandboxAnswer.Error(400, "INVALID_REQUEST", "dataset_id, strategy, fees, slippage and funding are required.", requestId);
-        }
-
-        var runId = Guid.NewGuid().ToString();
-        _runs[runId] = new Queue<BacktestRun>(Progression(runId, _submittedRunPollsInProgress, completedRun: null));
-
-        var submission = new BacktestRunSubmissionResponse { Success = true, Data = new BacktestRunSubmission { RunId = runId, Status = BacktestRunStatus.Queued } };
-        return Json(202, submission, SandboxJsonContext.Default.BacktestRunSubmissionResponse);
-    }
-
-    /// <summary>
-    /// The polls of a run that is <c>queued</c> on the first, <c>running</c> on the next ones, and
-    /// <paramref name="completedRun"/> (by default completed with the example metrics) after
-    /// <paramref name="pollsInProgress"/> polls.
-    /// </summary>
-    public IEnumerable<BacktestRun> Progression(string runId, int pollsInProgress, BacktestRun? completedRun)
-    {
-        for (var poll = 0; poll < pollsInProgress; poll++)
-        {
-            yield return QuantDeskModelFactory.BacktestRun(runId, poll == 0 ? BacktestRunStatus.Queued : BacktestRunStatus.Running);
-        }
-
-        yield return completedRun ?? QuantDeskModelFactory.BacktestRun(runId, BacktestRunStatus.Completed, ExampleRun.Sharpe, ExampleRun.Dsr, ExampleRun.MaxDrawdown);
-    }
-
-    /// <summary>A received submission body, or null when it is not a complete <c>SubmitBacktestRunRequest</c>.</summary>
-    public static SubmitBacktestRunRequest? ReadSubmission(string? body)
-    {
-        try
-        {
-            return body is null ? null : JsonSerializer.Deserialize(body, SandboxJsonContext.Default.SubmitBacktestRunRequest);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
-    private static bool HasToken(IRequestMessage request, string token) =>
+    private static bool IsJson(IRequestMessage request) =>
         request.Headers is { } headers
-        && headers.TryGetValue("Authorization", out var values)
-        && values.Contains("Bearer " + token, StringComparer.Ordinal);
+        && headers.TryGetValue("Content-Type", out var values)
+        && values.Any(value => value.Split(';')[0].Trim().Equals("application/json", StringComparison.OrdinalIgnoreCase));
 
-    private static SandboxAnswer Json<T>(int statusCode, T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo) =>
-        SandboxAnswer.Json(statusCode, JsonSerializer.SerializeToNode(value, typeInfo)!);
+    private static string? BearerToken(IRequestMessage request) =>
+        request.Headers is { } headers && headers.TryGetValue("Authorization", out var values)
+            ? values.Select(value => value.StartsWith("Bearer ", StringComparison.Ordinal) ? value["Bearer ".Length..] : null).FirstOrDefault(value => value is { Length: > 0 })
+            : null;
 }

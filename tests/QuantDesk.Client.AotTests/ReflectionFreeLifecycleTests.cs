@@ -33,7 +33,7 @@ public sealed class ReflectionFreeLifecycleTests
     {
         using var sandbox = QuantDeskSandbox.Start();
         var client = new BacktestClient(new QuantDeskClientOptions { BaseAddress = sandbox.BaseAddress });
-        var request = new SubmitBacktestRunRequest { DatasetId = "d", Strategy = [], Fees = double.NaN, Slippage = 3, Funding = true };
+        var request = new SubmitBacktestRunRequest { DatasetId = " ", Strategy = [], Fees = 5, Slippage = 3, Funding = true };
 
         Assert.ThrowsAsync<ArgumentException>(() => client.SubmitBacktestRunAsync(request));
         Assert.That(sandbox.ReceivedRequests, Is.Empty);

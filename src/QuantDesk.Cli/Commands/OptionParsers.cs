@@ -31,10 +31,10 @@ internal static class OptionParsers
         return null;
     }
 
-    public static double BasisPoints(ArgumentResult result)
+    public static decimal BasisPoints(ArgumentResult result)
     {
         var text = Single(result);
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) && value >= 0)
+        if (decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= 0)
         {
             return value;
         }

@@ -20,8 +20,8 @@ internal static class RunsSubmitCommand
             HelpName = "FILE.json",
             Required = true,
         };
-        var fees = new Option<double>("--fees") { Description = "Taker fee assumption, in basis points.", HelpName = "BPS", Required = true, CustomParser = OptionParsers.BasisPoints };
-        var slippage = new Option<double>("--slippage") { Description = "Slippage assumption, in basis points.", HelpName = "BPS", Required = true, CustomParser = OptionParsers.BasisPoints };
+        var fees = new Option<decimal>("--fees") { Description = "Taker fee assumption, in basis points.", HelpName = "BPS", Required = true, CustomParser = OptionParsers.BasisPoints };
+        var slippage = new Option<decimal>("--slippage") { Description = "Slippage assumption, in basis points.", HelpName = "BPS", Required = true, CustomParser = OptionParsers.BasisPoints };
         var noFunding = new Option<bool>("--no-funding") { Description = "Leave funding payments out of the simulation (they are applied by default)." };
         var wait = new Option<bool>("--wait") { Description = "Wait for the run to finish and show its metrics. Exit code 7 if it finished other than completed." };
         var waitOptions = new WaitOptions();

@@ -25,7 +25,7 @@ internal sealed class JsonOutput(TextWriter output) : ICliOutput
     }
 
     public void Run(BacktestRun run) =>
-        Write(new RunJson(run.RunId, run.Status.ToString(), run.Sharpe, run.Dsr, run.MaxDrawdown), CliJsonContext.Default.RunJson);
+        Write(new RunJson(run.RunId ?? string.Empty, run.Status.ToString(), run.Sharpe, run.Dsr, run.MaxDrawdown), CliJsonContext.Default.RunJson);
 
     public Task<BacktestRun> WaitAsync(string runId, Func<IProgress<BacktestRun>?, Task<BacktestRun>> wait) => wait(null);
 

@@ -10,7 +10,7 @@ internal static class RunTable
     public static Table For(BacktestRun run)
     {
         var table = new Table().HideHeaders().AddColumn("Metric").AddColumn("Value");
-        AddRow(table, "Run", new Text(run.RunId));
+        AddRow(table, "Run", new Text(run.RunId ?? string.Empty));
         AddRow(table, "Status", new Text(run.Status.ToString(), StatusStyle(run.Status)));
         AddRow(table, "Sharpe", new Text(MetricFormat.Ratio(run.Sharpe)));
         AddRow(table, "DSR", new Text(MetricFormat.Ratio(run.Dsr)));

@@ -3,10 +3,8 @@ using QuantDesk.Client.Http;
 
 namespace QuantDesk.Client;
 
-/// <summary>
-/// The hand-written half of the generated <see cref="BacktestClient"/>: the clock of its waits and how to create
-/// one without a dependency-injection container. The operations themselves are generated from openapi.json.
-/// </summary>
+// The hand-written half of the generated BacktestClient: the clock of its waits and how to create one without a
+// dependency-injection container. The operations and the summary are generated from openapi.json.
 public partial class BacktestClient
 {
     // The clock of the waits between polls; the options' clock, so tests can move time by hand.

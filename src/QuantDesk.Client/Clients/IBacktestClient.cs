@@ -1,12 +1,6 @@
 namespace QuantDesk.Client;
 
-/// <summary>
-/// The QuantDesk Backtesting operations: the three API operations generated from openapi.json
-/// (<c>ListBacktestDatasetsAsync</c>, <c>SubmitBacktestRunAsync</c>, <c>GetBacktestRunAsync</c>) and the waits
-/// built on them. Resolve it from dependency injection after <c>services.AddQuantDeskClient(...)</c>, or create a
-/// <see cref="BacktestClient"/> with <see cref="QuantDeskClientOptions"/>. Mock it in your own unit tests, with
-/// <see cref="QuantDeskModelFactory"/> for the results.
-/// </summary>
+// The waits built on the generated Backtesting operations; the interface's summary is generated.
 public partial interface IBacktestClient
 {
     /// <summary>

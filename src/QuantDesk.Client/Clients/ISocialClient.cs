@@ -1,6 +1,6 @@
 namespace QuantDesk.Client;
 
-/// <summary>Paging over the leaderboard, built on the generated <c>GetLeaderboardAsync</c>.</summary>
+// Paging over the leaderboard, built on the generated GetLeaderboardAsync; the summary is generated.
 public partial interface ISocialClient
 {
     /// <summary>

@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 
 namespace QuantDesk.Client;
 
-/// <summary>The hand-written half of the generated <see cref="SocialClient"/>: paging over the leaderboard.</summary>
+// The hand-written half of the generated SocialClient: paging over the leaderboard.
 public partial class SocialClient
 {
     /// <summary>The page size of <see cref="GetLeaderboardRowsAsync"/> when none is given (the contract's default <c>limit</c>).</summary>

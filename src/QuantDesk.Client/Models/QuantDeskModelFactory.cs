@@ -8,7 +8,7 @@ namespace QuantDesk.Client;
 /// Builds the client's results and exceptions for your own unit tests, so a mocked <see cref="IBacktestClient"/>
 /// can return a run or throw a not-found exception without any JSON or HTTP.
 /// </summary>
-public static class QuantDeskModelFactory
+public static partial class QuantDeskModelFactory
 {
     /// <summary>A backtest run.</summary>
     /// <param name="runId">The run id.</param>
@@ -17,7 +17,7 @@ public static class QuantDeskModelFactory
     /// <param name="dsr">The Deflated Sharpe Ratio, if computed.</param>
     /// <param name="maxDrawdown">The maximum drawdown (a negative fraction), if computed.</param>
     /// <returns>The run.</returns>
-    public static BacktestRun BacktestRun(string runId, BacktestRunStatus? status = null, double? sharpe = null, double? dsr = null, double? maxDrawdown = null) =>
+    public static BacktestRun BacktestRun(string? runId, BacktestRunStatus? status = null, double? sharpe = null, double? dsr = null, double? maxDrawdown = null) =>
         new() { RunId = runId, Status = status ?? BacktestRunStatus.Completed, Sharpe = sharpe, Dsr = dsr, MaxDrawdown = maxDrawdown };
 
     /// <summary>The answer of <c>GetBacktestRunAsync</c> for a run.</summary>
@@ -49,7 +49,7 @@ public static class QuantDeskModelFactory
 
     /// <summary>
     /// The exception the client throws for an API error status: <see cref="QuantDeskNotFoundException"/> for 404,
-    /// <see cref="QuantDeskAuthenticationException"/> for 401 and 403, <see cref="QuantDeskRateLimitException"/> for
+    /// <see cref="QuantDeskAuthenticationException"/> for 401, <see cref="QuantDeskForbiddenException"/> for 403, <see cref="QuantDeskRateLimitException"/> for
     /// 429 and <see cref="QuantDeskApiException"/> otherwise, with the same message as a real answer.
     /// </summary>
     /// <param name="statusCode">The HTTP status code.</param>

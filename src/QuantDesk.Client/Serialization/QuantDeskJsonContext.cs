@@ -30,6 +30,9 @@ namespace QuantDesk.Client.Serialization;
 [JsonSerializable(typeof(ValidateReferralRequest))]
 [JsonSerializable(typeof(ReferralValidationResponse))]
 [JsonSerializable(typeof(ApiError))]
+// Query parameters that are extensible values; their converter is on the type.
+[JsonSerializable(typeof(CandleResolution))]
+[JsonSerializable(typeof(AssetClass))]
 // Unknown properties land in the models' AdditionalProperties ([JsonExtensionData]) as JsonElement values.
 [JsonSerializable(typeof(JsonElement))]
 internal sealed partial class QuantDeskJsonContext : JsonSerializerContext

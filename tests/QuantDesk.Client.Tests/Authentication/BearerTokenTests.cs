@@ -79,7 +79,7 @@ public sealed class BearerTokenTests
         using var fixture = new ClientFixture(options => options.AccessTokenProvider = provider.GetAsync);
         fixture.Sandbox.Server.AnswerRun(RunId, Responses.Json(403, QuantDeskSandbox.ErrorBody("FORBIDDEN", "No access.").ToJsonString()));
 
-        Assert.ThrowsAsync<QuantDeskAuthenticationException>(() => fixture.Client.GetBacktestRunAsync(RunId));
+        Assert.ThrowsAsync<QuantDeskForbiddenException>(() => fixture.Client.GetBacktestRunAsync(RunId));
 
         Assert.Multiple(() =>
         {

@@ -70,27 +70,18 @@ public sealed class SubmitBacktestRunContractTests
         Assert.That(exception.Message, Does.Not.Contain("token-1"));
     }
 
-    [TestCase("Fees", double.NaN)]
-    [TestCase("Fees", double.PositiveInfinity)]
-    [TestCase("Slippage", double.NegativeInfinity)]
-    [TestCase("Slippage", double.NaN)]
-    public void Refuses_a_non_finite_assumption_before_sending_anything(string field, double value)
+    [Test]
+    public async Task Sends_fee_and_slippage_assumptions_as_exact_decimals()
     {
         var submission = Requests.Submission();
-        if (field == "Fees")
-        {
-            submission.Fees = value;
-        }
-        else
-        {
-            submission.Slippage = value;
-        }
+        submission.Fees = 2.5000000000000000001m;
+        submission.Slippage = 0.1m;
 
-        var exception = Assert.ThrowsAsync<ArgumentException>(() => _fixture.Client.SubmitBacktestRunAsync(submission));
+        await _fixture.Client.SubmitBacktestRunAsync(submission);
 
-        Assert.That(exception!.ParamName, Is.EqualTo("request"));
-        Assert.That(exception.Message, Does.Contain($"SubmitBacktestRunRequest.{field}"));
-        Assert.That(_fixture.Sandbox.ReceivedRequests, Is.Empty);
+        var body = _fixture.Sandbox.ReceivedRequests.Single().Body;
+        Assert.That(body, Does.Contain("\"fees\":2.5000000000000000001"));
+        Assert.That(body, Does.Contain("\"slippage\":0.1"));
     }
 
     [Test]

@@ -30,6 +30,7 @@ public sealed class ConcurrentRefreshTests
         var client = new BacktestClient(new QuantDeskClientOptions
         {
             BaseAddress = server.BaseAddress,
+            SendAccessTokenOnEveryCall = true,
             AccessTokenProvider = async (request, cancellationToken) =>
             {
                 if (request.ForceRefresh)

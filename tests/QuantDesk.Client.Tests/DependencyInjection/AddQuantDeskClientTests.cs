@@ -50,6 +50,7 @@ public sealed class AddQuantDeskClientTests
         var services = new ServiceCollection();
         services.AddQuantDeskClient(options => options.BaseAddress = sandbox.BaseAddress);
         services.AddQuantDeskClient(options => options.AccessToken = "token-a");
+        services.AddQuantDeskClient(options => options.SendAccessTokenOnEveryCall = true);
         await using var provider = services.BuildServiceProvider();
 
         await provider.GetRequiredService<IBacktestClient>().GetBacktestRunAsync(QuantDeskSandbox.ExampleRunId);
@@ -66,6 +67,7 @@ public sealed class AddQuantDeskClientTests
         {
             ["QuantDesk:BaseAddress"] = sandbox.BaseAddress.ToString().TrimEnd('/'),
             ["QuantDesk:AccessToken"] = "from-config",
+            ["QuantDesk:SendAccessTokenOnEveryCall"] = "true",
             ["QuantDesk:TotalTimeout"] = "00:00:20",
             ["QuantDesk:Retry:MaxRetryAttempts"] = "5",
         }).Build();

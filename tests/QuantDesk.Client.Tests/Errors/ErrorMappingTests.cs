@@ -160,7 +160,6 @@ public sealed class ErrorMappingTests
     }
 
     [TestCase(401)]
-    [TestCase(403)]
     public void Authentication_failures_become_authentication_exceptions(int status)
     {
         _fixture.Sandbox.Server.AnswerRun(RunId, Responses.Json(status, """{ "success": false, "code": "UNAUTHORIZED", "message": "Token expired.", "request_id": "req_auth" }"""));
@@ -217,12 +216,23 @@ public sealed class ErrorMappingTests
         });
     }
 
+    // The upstream contract requires none of these fields: such bodies are results (docs/contract.md).
+    [TestCase("{ \"success\": true, \"data\": { \"status\": \"completed\" } }", null, "completed", TestName = "A_200_whose_run_has_no_run_id_is_a_run_without_an_id")]
+    [TestCase("{ \"success\": true, \"data\": { \"run_id\": \"r\" } }", "r", "", TestName = "A_200_whose_run_has_no_status_is_a_run_with_the_empty_status")]
+    [TestCase("{ \"data\": { \"run_id\": \"r\", \"status\": \"completed\" } }", "r", "completed", TestName = "A_200_without_success_is_a_result")]
+    [TestCase("{ \"success\": true, \"data\": { \"run_id\": \"r\", \"status\": \"\" } }", "r", "", TestName = "A_200_whose_status_is_empty_is_a_run_with_the_empty_status")]
+    public async Task A_200_body_the_contract_allows_is_a_result(string body, string? runId, string status)
+    {
+        _fixture.Sandbox.Server.AnswerRun(RunId, Responses.Json(200, body));
+
+        var run = (await _fixture.Client.GetBacktestRunAsync(RunId)).Data;
+
+        Assert.That((run.RunId, run.Status.ToString(), run.Status.IsInProgress, run.Status.IsCompleted), Is.EqualTo((runId, status, false, status == "completed")));
+    }
+
     [TestCase("{ \"success\": true, \"data\": { \"run_id\": ", TestName = "A_malformed_200_body_becomes_an_api_exception_with_a_JsonException_inside")]
     [TestCase("{ \"success\": true }", TestName = "A_200_without_data_becomes_an_api_exception_with_a_JsonException_inside")]
     [TestCase("{ \"success\": true, \"data\": null }", TestName = "A_200_with_null_data_becomes_an_api_exception_with_a_JsonException_inside")]
-    [TestCase("{ \"success\": true, \"data\": { \"status\": \"completed\" } }", TestName = "A_200_whose_run_has_no_run_id_becomes_an_api_exception_with_a_JsonException_inside")]
-    [TestCase("{ \"success\": true, \"data\": { \"run_id\": \"r\" } }", TestName = "A_200_whose_run_has_no_status_becomes_an_api_exception_with_a_JsonException_inside")]
-    [TestCase("{ \"data\": { \"run_id\": \"r\", \"status\": \"completed\" } }", TestName = "A_200_without_success_becomes_an_api_exception_with_a_JsonException_inside")]
     [TestCase("[1, 2, 3]", TestName = "A_200_with_a_JSON_array_becomes_an_api_exception_with_a_JsonException_inside")]
     [TestCase("null", TestName = "A_200_with_a_JSON_null_body_becomes_an_api_exception_with_a_JsonException_inside")]
     public void An_unusable_200_body_becomes_an_api_exception_with_a_JsonException_inside(string body)
@@ -265,7 +275,7 @@ public sealed class ErrorMappingTests
 
     [TestCase(400, typeof(QuantDeskApiException))]
     [TestCase(401, typeof(QuantDeskAuthenticationException))]
-    [TestCase(403, typeof(QuantDeskAuthenticationException))]
+    [TestCase(403, typeof(QuantDeskForbiddenException))]
     [TestCase(404, typeof(QuantDeskNotFoundException))]
     [TestCase(409, typeof(QuantDeskApiException))]
     [TestCase(422, typeof(QuantDeskApiException))]

@@ -43,6 +43,7 @@ public sealed class StandaloneClientTests
         var client = new BacktestClient(new QuantDeskClientOptions
         {
             BaseAddress = _sandbox.BaseAddress,
+            SendAccessTokenOnEveryCall = true,
             AccessTokenProvider = (request, _) =>
             {
                 if (request.ForceRefresh)
@@ -108,6 +109,7 @@ public sealed class StandaloneClientTests
     {
         BaseAddress = _sandbox.BaseAddress,
         AccessToken = token,
+        SendAccessTokenOnEveryCall = true,
         Retry = { BaseDelay = TimeSpan.FromMilliseconds(5) },
     };
 }

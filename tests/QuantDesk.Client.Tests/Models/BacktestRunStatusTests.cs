@@ -39,8 +39,15 @@ public sealed class BacktestRunStatusTests
 
     [TestCase("")]
     [TestCase(" ")]
-    public void Refuses_a_blank_value(string value) =>
-        Assert.Throws<ArgumentException>(() => _ = new BacktestRunStatus(value));
+    public void Keeps_a_blank_value_as_sent_and_equal_to_the_default_only_when_empty(string value)
+    {
+        var status = new BacktestRunStatus(value);
+
+        Assert.That((status.ToString(), status == default, status.IsInProgress, status.IsKnown), Is.EqualTo((value, value.Length == 0, false, false)));
+    }
+
+    [Test]
+    public void Refuses_null() => Assert.Throws<ArgumentNullException>(() => _ = new BacktestRunStatus(null!));
 
     [Test]
     public void A_default_status_is_empty_and_neither_in_progress_nor_completed()
@@ -67,8 +74,8 @@ public sealed class BacktestRunStatusTests
 
     [TestCase("3")]
     [TestCase("null")]
-    [TestCase("\"\"")]
-    public void A_status_that_is_not_a_non_empty_string_is_an_unusable_body(string status)
+    [TestCase("{}")]
+    public void A_status_that_is_not_a_string_is_an_unusable_body(string status)
     {
         using var fixture = new ClientFixture();
         fixture.Sandbox.ServeRun("bad-status", System.Text.Json.Nodes.JsonNode.Parse($$$"""{"success":true,"data":{"run_id":"bad-status","status":{{{status}}}}}""")!.AsObject());

@@ -4,7 +4,7 @@ public sealed class QuantDeskModelFactoryTests
 {
     [TestCase(404, typeof(QuantDeskNotFoundException))]
     [TestCase(401, typeof(QuantDeskAuthenticationException))]
-    [TestCase(403, typeof(QuantDeskAuthenticationException))]
+    [TestCase(403, typeof(QuantDeskForbiddenException))]
     [TestCase(429, typeof(QuantDeskRateLimitException))]
     [TestCase(500, typeof(QuantDeskApiException))]
     public void Builds_the_exception_type_the_client_throws_for_a_status(int statusCode, Type expected)

@@ -67,7 +67,7 @@ public sealed partial class ReadmeTests
     [Test]
     public async Task The_lifecycle_snippet_submits_the_strategy_file_and_prints_the_metrics()
     {
-        using var fixture = new ClientFixture();
+        using var fixture = new ClientFixture(options => options.AccessToken = "readme-token");
         fixture.Sandbox.WithSubmittedRunsCompletingAfter(0);
         var strategyPath = Path.Combine(TestContext.CurrentContext.WorkDirectory, "readme-strategy.json");
         await File.WriteAllTextAsync(strategyPath, """{"kind":"breakout","lookback":48}""");

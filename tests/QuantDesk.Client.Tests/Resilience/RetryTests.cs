@@ -106,7 +106,7 @@ public sealed class RetryTests
 
     [TestCase(400, typeof(QuantDeskApiException))]
     [TestCase(401, typeof(QuantDeskAuthenticationException))]
-    [TestCase(403, typeof(QuantDeskAuthenticationException))]
+    [TestCase(403, typeof(QuantDeskForbiddenException))]
     [TestCase(404, typeof(QuantDeskNotFoundException))]
     [TestCase(501, typeof(QuantDeskApiException))]
     public void A_status_that_a_retry_cannot_fix_is_not_retried(int status, Type expected)

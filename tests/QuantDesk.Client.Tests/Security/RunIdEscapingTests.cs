@@ -52,7 +52,7 @@ public sealed partial class RunIdEscapingTests
                 continue;
             }
 
-            var target = (await client.GetBacktestRunAsync(id)).Data.RunId;
+            var target = (await client.GetBacktestRunAsync(id)).Data.RunId!;
             Assert.That(target, Does.StartWith(RunPath), Describe(id));
             var segment = target[RunPath.Length..];
             Assert.That(segment, Does.Match(EscapedSegment()), Describe(id) + ": not one escaped segment");

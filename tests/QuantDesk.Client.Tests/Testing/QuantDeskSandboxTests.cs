@@ -110,6 +110,7 @@ public sealed class QuantDeskSandboxTests
         using var valid = new StringContent("""{"dataset_id":"d","strategy":{"a":1},"fees":1,"slippage":2,"funding":false}""", System.Text.Encoding.UTF8, "application/json");
         using var incomplete = new StringContent("""{"dataset_id":"d"}""", System.Text.Encoding.UTF8, "application/json");
 
+        _http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "any-token");
         var accepted = await _http.PostAsync(new Uri("api/v2/backtest/runs", UriKind.Relative), valid);
         var refused = await _http.PostAsync(new Uri("api/v2/backtest/runs", UriKind.Relative), incomplete);
 

@@ -36,7 +36,7 @@ public sealed class SubmitAndWaitTests
     [Test]
     public async Task A_404_right_after_the_submission_is_polled_through()
     {
-        using var fixture = new ClientFixture();
+        using var fixture = new ClientFixture(options => options.AccessToken = "token-1");
         var submission = await fixture.Client.SubmitBacktestRunAsync(Requests.Submission());
         fixture.Sandbox.FailNextRequests(404);
 
