@@ -8,6 +8,9 @@ namespace QuantDesk.Cli.Connection;
 /// <summary>Where the commands send their requests, and with which token.</summary>
 internal sealed record ConnectionSettings(bool Sandbox, Uri BaseAddress, string? Token, int Retries)
 {
+    /// <summary>The token the CLI sends to its embedded sandbox, never to a real server.</summary>
+    public const string SandboxToken = "sandbox-token";
+
     /// <summary>The token from <c>--token</c>, else from <c>QUANTDESK_TOKEN</c>; null when neither is set.</summary>
     public static string? ReadToken(ParseResult parseResult, GlobalOptions options, Func<string, string?> environment)
     {
@@ -24,8 +27,9 @@ internal sealed record ConnectionSettings(bool Sandbox, Uri BaseAddress, string?
             throw new CliInputException("--sandbox and --base-url cannot be used together: the sandbox has its own address.");
         }
 
-        // The sandbox is a local fake: a token from the environment has no business going there.
-        var token = sandbox ? null : ReadToken(parseResult, options, environment);
+        // The sandbox is a local fake: a real token has no business going there, so it gets a token of its own
+        // (its secured operations, like the real API's, want one).
+        var token = sandbox ? SandboxToken : ReadToken(parseResult, options, environment);
         return new ConnectionSettings(sandbox, baseAddress ?? QuantDeskClientOptions.DefaultBaseAddress, token, parseResult.GetValue(options.Retries));
     }
 

@@ -33,7 +33,7 @@ public sealed class RunsSubmitCommandTests
     {
         using var sandbox = QuantDeskSandbox.Start();
 
-        var result = await Tool.RunAsync(Tool.Against(sandbox.BaseAddress, "runs", "submit", "--dataset", "sol-perp-1h-2025", "--strategy", Strategy, "--fees", "5", "--slippage", "2.5"));
+        var result = await Tool.RunAsync(Tool.AgainstWithToken(sandbox.BaseAddress, "runs", "submit", "--dataset", "sol-perp-1h-2025", "--strategy", Strategy, "--fees", "5", "--slippage", "2.5"));
 
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
         var submission = sandbox.Submissions.Single();
@@ -48,7 +48,7 @@ public sealed class RunsSubmitCommandTests
     {
         using var sandbox = QuantDeskSandbox.Start();
 
-        var result = await Tool.RunAsync(Tool.Against(sandbox.BaseAddress, "runs", "submit", "--dataset", "d", "--strategy", Strategy, "--fees", "0", "--slippage", "0", "--no-funding"));
+        var result = await Tool.RunAsync(Tool.AgainstWithToken(sandbox.BaseAddress, "runs", "submit", "--dataset", "d", "--strategy", Strategy, "--fees", "0", "--slippage", "0", "--no-funding"));
 
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
         Assert.That(sandbox.Submissions.Single().Funding, Is.False);
@@ -59,7 +59,7 @@ public sealed class RunsSubmitCommandTests
     {
         using var sandbox = QuantDeskSandbox.Start();
 
-        var result = await Tool.RunAsync(Tool.Against(sandbox.BaseAddress, "runs", "submit", "--dataset", "d", "--strategy", Strategy, "--fees", "5", "--slippage", "3"));
+        var result = await Tool.RunAsync(Tool.AgainstWithToken(sandbox.BaseAddress, "runs", "submit", "--dataset", "d", "--strategy", Strategy, "--fees", "5", "--slippage", "3"));
 
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
         var runId = Match(result.Output, @"^Submitted run (\S+) \(queued\)\.$");
@@ -72,7 +72,7 @@ public sealed class RunsSubmitCommandTests
     {
         using var sandbox = QuantDeskSandbox.Start();
 
-        var result = await Tool.RunAsync(Tool.Against(sandbox.BaseAddress, "runs", "submit", "--dataset", "d", "--strategy", Strategy, "--fees", "5", "--slippage", "3", "--json"));
+        var result = await Tool.RunAsync(Tool.AgainstWithToken(sandbox.BaseAddress, "runs", "submit", "--dataset", "d", "--strategy", Strategy, "--fees", "5", "--slippage", "3", "--json"));
 
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
         using var json = JsonDocument.Parse(result.Output);
@@ -102,7 +102,7 @@ public sealed class RunsSubmitCommandTests
         using var sandbox = QuantDeskSandbox.Start();
 
         var result = await Tool.RunAsync(
-            Tool.Against(sandbox.BaseAddress, "runs", "submit", "--dataset", "d", "--strategy", "-", "--fees", "5", "--slippage", "3"),
+            Tool.AgainstWithToken(sandbox.BaseAddress, "runs", "submit", "--dataset", "d", "--strategy", "-", "--fees", "5", "--slippage", "3"),
             standardInput: """{ "name": "from-stdin", /* comments and trailing commas are fine */ "lookback": 20, }""");
 
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
@@ -114,7 +114,7 @@ public sealed class RunsSubmitCommandTests
     {
         using var sandbox = QuantDeskSandbox.Start().FailNextRequests(503);
 
-        var result = await Tool.RunAsync(Tool.Against(sandbox.BaseAddress, "runs", "submit", "--dataset", "d", "--strategy", Strategy, "--fees", "5", "--slippage", "3", "--wait"));
+        var result = await Tool.RunAsync(Tool.AgainstWithToken(sandbox.BaseAddress, "runs", "submit", "--dataset", "d", "--strategy", Strategy, "--fees", "5", "--slippage", "3", "--wait"));
 
         Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
         Assert.That(result.ErrorLines.Single(), Does.StartWith("quantdesk: ").And.Contain("503").And.Match(@"request id req_sandbox_\d+"));

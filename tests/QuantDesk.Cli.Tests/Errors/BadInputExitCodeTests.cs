@@ -64,7 +64,7 @@ public sealed class BadInputExitCodeTests
         using var sandbox = QuantDeskSandbox.Start();
         using var file = new TemporaryFile(content);
 
-        var result = await Tool.RunAsync(Tool.Against(sandbox.BaseAddress, "runs", "submit", "--dataset", "d", "--strategy", file.Path, "--fees", "5", "--slippage", "3"));
+        var result = await Tool.RunAsync(Tool.AgainstWithToken(sandbox.BaseAddress, "runs", "submit", "--dataset", "d", "--strategy", file.Path, "--fees", "5", "--slippage", "3"));
 
         Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
         Assert.That(result.ErrorLines.Single(), Is.EqualTo($"quantdesk: --strategy: '{file.Path}' {message}").Or.StartWith($"quantdesk: --strategy: '{file.Path}' {message}"));

@@ -1,7 +1,12 @@
+using QuantDesk.Client.Tests.Support;
+
 namespace QuantDesk.Cli.Tests.Errors;
 
 public sealed class TokenHandlingTests
 {
+    // A secured operation: public ones carry no token.
+    private static readonly string[] Submit = ["runs", "submit", "--dataset", "d", "--strategy", RepositoryFiles.PathOf(ExampleFiles.Strategy), "--fees", "5", "--slippage", "3"];
+
     private const string Token = "eyJhbGciOiJIUzI1NiJ9.never-print-me.c2lnbmF0dXJl";
 
     [Test]
@@ -9,7 +14,7 @@ public sealed class TokenHandlingTests
     {
         using var sandbox = QuantDeskSandbox.Start().RequireAccessToken(Token);
 
-        var result = await Tool.RunAsync(Tool.Against(sandbox.BaseAddress, "datasets", "list"), environment: new Dictionary<string, string> { ["QUANTDESK_TOKEN"] = Token });
+        var result = await Tool.RunAsync(Tool.Against(sandbox.BaseAddress, Submit), environment: new Dictionary<string, string> { ["QUANTDESK_TOKEN"] = Token });
 
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
         Assert.That(sandbox.ReceivedRequests.Single().Headers["Authorization"], Is.EqualTo($"Bearer {Token}"));
@@ -21,7 +26,7 @@ public sealed class TokenHandlingTests
         using var sandbox = QuantDeskSandbox.Start().RequireAccessToken(Token);
 
         var result = await Tool.RunAsync(
-            Tool.Against(sandbox.BaseAddress, "--token", Token, "datasets", "list"),
+            Tool.Against(sandbox.BaseAddress, ["--token", Token, .. Submit]),
             environment: new Dictionary<string, string> { ["QUANTDESK_TOKEN"] = "stale-token" });
 
         Assert.That(result.ExitCode, Is.Zero, result.ToString());

@@ -36,4 +36,7 @@ public static class Tool
 
     /// <summary>The arguments that point the CLI at a sandbox started by the test, as at any real API.</summary>
     public static string[] Against(Uri baseAddress, params string[] args) => ["--base-url", baseAddress.ToString(), .. args];
+
+    /// <summary>Against a server with a token, for the operations whose contract declares security.</summary>
+    public static string[] AgainstWithToken(Uri baseAddress, params string[] args) => ["--base-url", baseAddress.ToString(), "--token", "cli-test-token", .. args];
 }
