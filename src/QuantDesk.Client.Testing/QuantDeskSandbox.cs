@@ -327,6 +327,17 @@ public sealed class QuantDeskSandbox : IDisposable
         return body;
     }
 
+    /// <summary>The contract's example answer of an operation: its success body built from the schema's examples.</summary>
+    /// <param name="operationId">The operation, for example <c>getOrderbook</c>.</param>
+    /// <returns>The JSON body the sandbox serves for it by default.</returns>
+    /// <exception cref="ArgumentException">The contract has no such operation.</exception>
+    public static JsonObject ContractExample(string operationId)
+    {
+        var operation = Routing.ContractOperation.All(OpenApiExamples.Contract).FirstOrDefault(candidate => candidate.Id == operationId)
+            ?? throw new ArgumentException($"The contract has no operation '{operationId}'.", nameof(operationId));
+        return (JsonObject)OpenApiExamples.ForSchema(operation.SuccessSchema!)!;
+    }
+
     /// <summary>A body of the contract's <c>Error</c> schema.</summary>
     /// <param name="code">The error code, used for both <c>error</c> and <c>code</c>.</param>
     /// <param name="message">The human-readable message.</param>

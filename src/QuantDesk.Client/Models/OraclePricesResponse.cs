@@ -1,9 +1,12 @@
+using System.Text.Json.Serialization;
+
 namespace QuantDesk.Client;
 
 /// <summary>Price lookups on the oracle's symbol-to-price map.</summary>
 public partial class OraclePricesResponse
 {
     /// <summary>The prices keyed by market symbol, as the service sent them (the same map as <see cref="Data"/>).</summary>
+    [JsonIgnore]
     public IReadOnlyDictionary<string, decimal> Prices => Data;
 
     /// <summary>The price of one symbol: the exact key first, then the same symbol in another case.</summary>

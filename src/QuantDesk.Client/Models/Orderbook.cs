@@ -1,21 +1,28 @@
+using System.Text.Json.Serialization;
+
 namespace QuantDesk.Client;
 
 /// <summary>
 /// Prices computed from the book's levels. Levels without a price or with no positive size are ignored, and the
-/// levels need not arrive sorted: the best bid is the highest bid, the best ask the lowest ask.
+/// levels need not arrive sorted: the best bid is the highest bid, the best ask the lowest ask. Computed, so never
+/// written to JSON.
 /// </summary>
 public partial class Orderbook
 {
     /// <summary>The highest bid, or <see langword="null"/> when the book has no bids.</summary>
+    [JsonIgnore]
     public OrderbookLevel? BestBid => Usable(Bids).MaxBy(level => level.Price);
 
     /// <summary>The lowest ask, or <see langword="null"/> when the book has no asks.</summary>
+    [JsonIgnore]
     public OrderbookLevel? BestAsk => Usable(Asks).MinBy(level => level.Price);
 
     /// <summary>Best ask minus best bid; <see langword="null"/> when either side is empty. Negative for a crossed book.</summary>
+    [JsonIgnore]
     public decimal? Spread => BestAsk?.Price - BestBid?.Price;
 
     /// <summary>The midpoint of the best bid and best ask; <see langword="null"/> when either side is empty.</summary>
+    [JsonIgnore]
     public decimal? Mid => (BestAsk?.Price + BestBid?.Price) / 2;
 
     /// <summary>

@@ -5,31 +5,67 @@ namespace QuantDesk.Client.Tests.Generation;
 
 public sealed class GeneratedModelTests
 {
-    private static readonly Type[] Models = [typeof(BacktestRunResponse), typeof(BacktestRun), typeof(ApiError)];
+    // Every model generated from openapi.json, found by reflection rather than listed.
+    private static readonly Type[] Models = [.. typeof(QuantDeskClient).Assembly.GetTypes()
+        .Where(type => type.IsClass && type.GetCustomAttribute<System.CodeDom.Compiler.GeneratedCodeAttribute>()?.Tool == "NJsonSchema")];
+
+    private static IEnumerable<(Type Model, PropertyInfo Property, string WireName)> WireProperties() =>
+        Models.SelectMany(model => model.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(property => property.GetCustomAttribute<JsonPropertyNameAttribute>() is not null)
+            .Select(property => (model, property, property.GetCustomAttribute<JsonPropertyNameAttribute>()!.Name)));
+
+    [Test]
+    public void Every_schema_of_the_contract_is_a_generated_type()
+    {
+        var schemas = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Support.RepositoryFiles.PathOf("openapi.json")))!["components"]!["schemas"]!.AsObject().Select(schema => schema.Key);
+        var generated = typeof(QuantDeskClient).Assembly.GetTypes()
+            .Where(type => type.GetCustomAttribute<System.CodeDom.Compiler.GeneratedCodeAttribute>()?.Tool == "NJsonSchema")
+            .Select(type => type.Name);
+
+        Assert.That(generated, Is.EquivalentTo(schemas));
+    }
 
     [Test]
     public void Model_properties_have_idiomatic_names_and_keep_the_wire_names()
     {
-        var names = Models.SelectMany(model => model.GetProperties(BindingFlags.Public | BindingFlags.Instance))
-            .Where(property => property.GetCustomAttribute<JsonPropertyNameAttribute>() is not null)
-            .ToDictionary(property => $"{property.DeclaringType!.Name}.{property.Name}", property => property.GetCustomAttribute<JsonPropertyNameAttribute>()!.Name);
+        var wrong = WireProperties()
+            .Where(entry => entry.Property.Name != string.Concat(entry.WireName.Split('_').Select(part => char.ToUpperInvariant(part[0]) + part[1..])))
+            .Select(entry => $"{entry.Model.Name}.{entry.Property.Name} ({entry.WireName})");
 
-        Assert.That(names, Is.EquivalentTo(new Dictionary<string, string>
+        Assert.That(wrong, Is.Empty);
+        Assert.That(WireProperties().Count(), Is.GreaterThan(60), "every model of the contract is covered");
+    }
+
+    [Test]
+    public void Every_public_property_of_a_model_is_on_the_wire_computed_or_the_unknown_members()
+    {
+        var stray = Models.SelectMany(model => model.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                .Where(property => property.GetCustomAttribute<JsonPropertyNameAttribute>() is null
+                    && property.GetCustomAttribute<JsonIgnoreAttribute>() is null
+                    && property.GetCustomAttribute<JsonExtensionDataAttribute>() is null)
+                .Select(property => $"{model.Name}.{property.Name}"));
+
+        Assert.That(stray, Is.Empty, "a computed property must carry [JsonIgnore], or it would be written to JSON");
+    }
+
+    [Test]
+    public void Money_is_decimal_statistics_are_double_and_unix_times_are_DateTimeOffset()
+    {
+        string[] money = ["price", "size", "amount", "pnl", "volume", "interest", "leverage", "fees", "slippage", "open", "high", "low", "close"];
+        string[] statistics = ["sharpe", "dsr", "max_drawdown", "change_24h"];
+        var wrong = WireProperties().Where(entry =>
         {
-            ["BacktestRunResponse.Success"] = "success",
-            ["BacktestRunResponse.Data"] = "data",
-            ["BacktestRun.RunId"] = "run_id",
-            ["BacktestRun.Status"] = "status",
-            ["BacktestRun.Sharpe"] = "sharpe",
-            ["BacktestRun.Dsr"] = "dsr",
-            ["BacktestRun.MaxDrawdown"] = "max_drawdown",
-            ["ApiError.Success"] = "success",
-            ["ApiError.Error"] = "error",
-            ["ApiError.Code"] = "code",
-            ["ApiError.Message"] = "message",
-            ["ApiError.Timestamp"] = "timestamp",
-            ["ApiError.RequestId"] = "request_id",
-        }));
+            var type = Nullable.GetUnderlyingType(entry.Property.PropertyType) ?? entry.Property.PropertyType;
+            var expected = statistics.Contains(entry.WireName) ? typeof(double)
+                : money.Any(word => entry.WireName.Split('_').Contains(word)) ? typeof(decimal)
+                : entry.WireName is "time" or "timestamp" && entry.Model != typeof(ApiError) ? typeof(DateTimeOffset)
+                : null;
+            return expected is not null && type != expected;
+        }).Select(entry => $"{entry.Model.Name}.{entry.Property.Name}: {entry.Property.PropertyType.Name}");
+
+        Assert.That(wrong, Is.Empty);
+        Assert.That(WireProperties().Where(entry => entry.Property.PropertyType == typeof(double) || entry.Property.PropertyType == typeof(double?)).Select(entry => entry.WireName),
+            Is.EquivalentTo(statistics), "only statistics are doubles");
     }
 
     [Test]
