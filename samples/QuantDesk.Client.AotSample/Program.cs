@@ -1,5 +1,5 @@
-// Fetches a backtest run's metrics, then lists the datasets, submits a strategy and waits for it, from a Native AOT
-// application.
+// Reads every area of the API (markets, orderbook, oracle, portfolio, market data, social, referrals), then fetches a
+// backtest run's metrics, lists the datasets, submits a strategy and waits for it, from a Native AOT application.
 //   dotnet publish samples/QuantDesk.Client.AotSample -c Release -r linux-x64 -o artifacts/aot-sample
 //   artifacts/aot-sample/QuantDesk.Client.AotSample --base-url http://127.0.0.1:PORT/ [--run-id ID]
 // Run samples/QuantDesk.Client.SandboxHost for a local address. The token comes from QUANTDESK_TOKEN; never printed.
@@ -31,7 +31,39 @@ var services = new ServiceCollection();
 services.AddLogging(logging => logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
 services.AddQuantDeskClient(configuration.GetSection("QuantDesk"), options => options.AccessToken = Environment.GetEnvironmentVariable("QUANTDESK_TOKEN"));
 await using var provider = services.BuildServiceProvider();
+var api = provider.GetRequiredService<IQuantDeskClient>();
 var backtests = provider.GetRequiredService<IBacktestClient>();
+
+// Every area, through the same generated metadata; money is decimal, times are UTC.
+try
+{
+    var markets = (await api.Markets.ListMarketsAsync(AssetClass.Crypto)).Data;
+    var book = (await api.Markets.GetOrderbookAsync(markets[0].Symbol!)).Data;
+    var prices = await api.Oracle.GetOraclePricesAsync();
+    var candles = (await api.MarketData.GetCandlesAsync(markets[0].Symbol!, CandleResolution.OneHour)).Data;
+    var stats = (await api.MarketData.GetMarketStatsAsync(markets[0].Symbol!)).Data;
+    var positions = (await api.Portfolio.GetPortfolioPositionsAsync()).Data;
+    var leaders = new List<LeaderboardRow>();
+    await foreach (var row in api.Social.GetLeaderboardRowsAsync(pageSize: 5))
+    {
+        leaders.Add(row);
+    }
+
+    var loop = (await api.Referrals.ValidateReferralAsync(new ValidateReferralRequest { ReferrerAddress = "9xQeWvG816bUx9EPjHmaT23yvVM2ZWbrrpZb9PusVFin" })).Data;
+    Console.WriteLine($"Markets    {markets.Count}: {markets[0].Symbol} max leverage {markets[0].MaxLeverage}");
+    Console.WriteLine($"Orderbook  bid {book.BestBid?.Price} ask {book.BestAsk?.Price} spread {book.Spread}");
+    Console.WriteLine($"Oracle     SOL-PERP {(prices.TryGetPrice("SOL-PERP", out var sol) ? sol : null)} at {prices.Timestamp:O}");
+    Console.WriteLine($"Candles    {candles.Count}: {candles[0].Time:O} close {candles[0].Close}");
+    Console.WriteLine($"Stats      last {stats.LastPrice} volume {stats.Volume24h}");
+    Console.WriteLine($"Positions  {positions.Count}: {positions[0].Market} {positions[0].Side} {positions[0].Size} PnL {positions[0].UnrealizedPnl}");
+    Console.WriteLine($"Leaders    {leaders.Count}: {leaders[0].Leader} {leaders[0].TotalPnl}");
+    Console.WriteLine($"Referral   loop {loop.IsLoop}");
+}
+catch (QuantDeskException error)
+{
+    Console.Error.WriteLine(error.Message);
+    return 1;
+}
 
 try
 {
