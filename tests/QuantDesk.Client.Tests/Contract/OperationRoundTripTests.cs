@@ -1,8 +1,5 @@
-using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.Json.Serialization;
-using System.Text.Json.Serialization.Metadata;
 using QuantDesk.Client.Testing;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -17,24 +14,6 @@ namespace QuantDesk.Client.Tests.Contract;
 public sealed class OperationRoundTripTests
 {
     private const string Token = "round-trip-token";
-
-    // Reflection-based: the test reads and writes the models without the client's own context.
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
-
-    private static readonly Dictionary<string, string> Areas = new(StringComparer.Ordinal)
-    {
-        ["Markets"] = nameof(IQuantDeskClient.Markets),
-        ["Oracle"] = nameof(IQuantDeskClient.Oracle),
-        ["Portfolio"] = nameof(IQuantDeskClient.Portfolio),
-        ["MarketData"] = nameof(IQuantDeskClient.MarketData),
-        ["Social"] = nameof(IQuantDeskClient.Social),
-        ["Backtest"] = nameof(IQuantDeskClient.Backtests),
-        ["Referrals"] = nameof(IQuantDeskClient.Referrals),
-    };
 
     private static IEnumerable<ContractOperation> Operations() => ContractOperation.All();
 
@@ -51,10 +30,10 @@ public sealed class OperationRoundTripTests
             .WithStatusCode(operation.SuccessStatus).WithHeader("Content-Type", "application/json").WithBody(example.ToJsonString()));
         var client = new QuantDeskClient(new QuantDeskClientOptions { BaseAddress = new Uri(server.Url! + "/"), AccessToken = Token });
 
-        var result = await Invoke(client, operation);
+        var result = await ContractCalls.InvokeAsync(client, operation);
 
         var request = server.LogEntries.Single().RequestMessage!;
-        var written = JsonSerializer.SerializeToNode(result, result!.GetType(), Json);
+        var written = JsonSerializer.SerializeToNode(result, result!.GetType(), ContractCalls.Json);
         Assert.Multiple(() =>
         {
             Assert.That(request.Method, Is.EqualTo(operation.Method));
@@ -75,38 +54,6 @@ public sealed class OperationRoundTripTests
             Assert.That(written!.ToJsonString(), Is.EqualTo(example.ToJsonString()), "the models must hold every field of the example, exactly");
         });
     }
-
-    private static async Task<object?> Invoke(QuantDeskClient client, ContractOperation operation)
-    {
-        var area = typeof(IQuantDeskClient).GetProperty(Areas[operation.Tag])!.GetValue(client)!;
-        var method = area.GetType().GetMethods().Single(candidate => candidate.Name == operation.MethodName && candidate.GetParameters().Last().ParameterType == typeof(CancellationToken));
-        var arguments = method.GetParameters().Select(parameter => Argument(operation, parameter)).ToArray();
-        var task = (Task)method.Invoke(area, arguments)!;
-        await task;
-        return task.GetType().GetProperty("Result")!.GetValue(task);
-    }
-
-    private static object? Argument(ContractOperation operation, ParameterInfo parameter)
-    {
-        if (parameter.ParameterType == typeof(CancellationToken))
-        {
-            return CancellationToken.None;
-        }
-
-        if (operation.Parameters.FirstOrDefault(candidate => CSharpName(candidate) == parameter.Name) is { } contractParameter)
-        {
-            var text = ContractOperation.ExampleOf(contractParameter);
-            var type = Nullable.GetUnderlyingType(parameter.ParameterType) ?? parameter.ParameterType;
-            return type == typeof(string) ? text
-                : type == typeof(int) ? int.Parse(text, System.Globalization.CultureInfo.InvariantCulture)
-                : Activator.CreateInstance(type, text);
-        }
-
-        return JsonSerializer.Deserialize(operation.RequestExample!.ToJsonString(), parameter.ParameterType, Json);
-    }
-
-    private static string CSharpName(JsonObject parameter) =>
-        parameter["x-originalName"]?.GetValue<string>() ?? parameter["name"]!.GetValue<string>();
 
     private static string ExpectedPath(ContractOperation operation)
     {
