@@ -12,7 +12,8 @@ public sealed partial class ReadmeTests
     [Test]
     public void Every_csharp_block_of_the_readme_is_compiled_in_ReadmeSnippets()
     {
-        var snippets = Lines(File.ReadAllText(RepositoryFiles.PathOf("tests/QuantDesk.Client.Tests/Readme/ReadmeSnippets.cs")));
+        var snippets = Lines(File.ReadAllText(RepositoryFiles.PathOf("tests/QuantDesk.Client.Tests/Readme/ReadmeSnippets.cs"))
+            + "\n" + File.ReadAllText(RepositoryFiles.PathOf("tests/QuantDesk.Client.Tests/Readme/AreaSnippets.cs")));
         var blocks = CSharpBlock().Matches(File.ReadAllText(RepositoryFiles.PathOf("README.md"))).Select(match => Lines(match.Groups[1].Value)).ToList();
 
         Assert.That(blocks, Has.Count.GreaterThanOrEqualTo(6));
