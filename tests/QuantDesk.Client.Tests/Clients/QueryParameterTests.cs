@@ -51,6 +51,21 @@ public sealed class QueryParameterTests
         Assert.That(stats.Symbol, Is.EqualTo(symbol), "the sandbox echoes the symbol it decoded");
     }
 
+    // Built in code: an attribute argument is stored as UTF-8, where an unpaired surrogate is already U+FFFD.
+    [TestCase("SOL", 0xD800, "")]
+    [TestCase("", 0xDC00, "-PERP")]
+    public void A_symbol_with_an_unpaired_surrogate_is_refused_before_anything_is_sent(string before, int surrogate, string after)
+    {
+        var symbol = before + (char)surrogate + after;
+
+        // Escaping would send U+FFFD in its place: data for another symbol, silently.
+        Assert.ThrowsAsync<ArgumentException>(() => _fixture.Api.MarketData.GetMarketStatsAsync(symbol));
+        Assert.ThrowsAsync<ArgumentException>(() => _fixture.Api.MarketData.GetCandlesAsync(symbol, CandleResolution.OneHour));
+        Assert.ThrowsAsync<ArgumentException>(() => _fixture.Api.Markets.ListMarketsAsync(new AssetClass(symbol)));
+
+        Assert.That(_fixture.Sandbox.Server.LogEntries, Is.Empty);
+    }
+
     [Test]
     public async Task Candles_send_the_symbol_then_the_resolution_as_its_wire_text()
     {
