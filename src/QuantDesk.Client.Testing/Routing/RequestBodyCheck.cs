@@ -63,7 +63,7 @@ internal static class RequestBodyCheck
             return $"{name} must be a {schema["type"]}.";
         }
 
-        return schema["maxLength"] is { } maxLength && kind == JsonValueKind.String && value.GetValue<string>().Length > maxLength.GetValue<int>()
+        return schema["maxLength"] is { } maxLength && kind == JsonValueKind.String && value.GetValue<string>().EnumerateRunes().Count() > maxLength.GetValue<int>()
             ? $"{name} must be at most {maxLength} characters."
             : null;
     }

@@ -87,16 +87,25 @@ public abstract class QuantDeskClientBase
 
     /// <summary>
     /// The text of a query or path value: the wire text of an extensible value, lower-case booleans, invariant
-    /// numbers. No reflection, unlike NSwag's default.
+    /// numbers. No reflection, unlike NSwag's default. A text with an unpaired surrogate is refused before any
+    /// request, as for path segments (<see cref="PathSegment"/>): escaping would silently send U+FFFD, another value.
     /// </summary>
-    private protected static string ConvertToString(object? value, CultureInfo cultureInfo) => value switch
+    /// <exception cref="ArgumentException">The text contains an unpaired surrogate character.</exception>
+    private protected static string ConvertToString(object? value, CultureInfo cultureInfo)
     {
-        null => string.Empty,
-        string text => text,
-        bool flag => flag ? "true" : "false",
-        IFormattable formattable => formattable.ToString(null, cultureInfo),
-        _ => value.ToString() ?? string.Empty,
-    };
+        var text = value switch
+        {
+            null => string.Empty,
+            string plain => plain,
+            bool flag => flag ? "true" : "false",
+            IFormattable formattable => formattable.ToString(null, cultureInfo),
+            _ => value.ToString() ?? string.Empty,
+        };
+
+        return PathSegment.IsWellFormedUtf16(text)
+            ? text
+            : throw new ArgumentException("A query parameter contains an unpaired surrogate character, which cannot be sent in a URL.", nameof(value));
+    }
 
     private static JsonTypeInfo<T> TypeInfo<T>() => (JsonTypeInfo<T>)JsonSerializerSettings.GetTypeInfo(typeof(T));
 

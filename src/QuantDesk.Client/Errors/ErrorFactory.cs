@@ -116,7 +116,7 @@ internal static class ErrorFactory
         var description = string.Create(CultureInfo.InvariantCulture, $"QuantDesk API call {request?.Method} {LoggedUri.PathOf(request?.RequestUri)} failed with {(int)response.StatusCode} ({reason})");
         if (response.StatusCode == HttpStatusCode.Unauthorized && request is not null && SentSecuredCallWithoutToken(request))
         {
-            description += "; this operation needs an access token: set AccessToken or AccessTokenProvider";
+            description += "; this operation needs an access token: set AccessToken or AccessTokenProvider (one that returns a token)";
         }
         return Create(Details(
             (int)response.StatusCode,

@@ -52,7 +52,8 @@ internal static class PathSegment
         : Uri.EscapeDataString(value).Length > MaxEscapedLength ? $"it is longer than {MaxEscapedLength} characters once escaped"
         : null;
 
-    private static bool IsWellFormedUtf16(string value)
+    /// <summary>Whether every surrogate in <paramref name="value"/> is paired: only then can UTF-8 (and so a URL) carry it.</summary>
+    internal static bool IsWellFormedUtf16(string value)
     {
         var rest = value.AsSpan();
         while (!rest.IsEmpty)

@@ -24,9 +24,11 @@ public partial class PublishFlexCardRequest : IJsonOnSerializing
             throw new ArgumentException("PublishFlexCardRequest.Title is required.", parameter);
         }
 
-        if (Title.Length > MaxTitleLength)
+        // JSON Schema's maxLength counts Unicode code points, not UTF-16 units: an emoji is one character.
+        var length = Title.EnumerateRunes().Count();
+        if (length > MaxTitleLength)
         {
-            throw new ArgumentException($"PublishFlexCardRequest.Title has {Title.Length} characters; the API allows at most {MaxTitleLength}.", parameter);
+            throw new ArgumentException($"PublishFlexCardRequest.Title has {length} characters; the API allows at most {MaxTitleLength}.", parameter);
         }
     }
 }
