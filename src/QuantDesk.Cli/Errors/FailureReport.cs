@@ -36,7 +36,7 @@ internal static class FailureReport
         CliInputException or ArgumentException => (ExitCodes.BadInput, failure.Message),
         OptionsValidationException invalid => (ExitCodes.BadInput, string.Join(" ", invalid.Failures)),
         QuantDeskNotFoundException notFound => (ExitCodes.NotFound, WithRequestId(notFound)),
-        QuantDeskAuthenticationException or QuantDeskCredentialException => (ExitCodes.Unauthorized, WithRequestId((QuantDeskException)failure)),
+        QuantDeskAuthenticationException or QuantDeskForbiddenException or QuantDeskCredentialException => (ExitCodes.Unauthorized, WithRequestId((QuantDeskException)failure)),
         QuantDeskRateLimitException limited => (ExitCodes.RateLimited, WithRetryAfter(limited)),
         QuantDeskConnectionException or QuantDeskTimeoutException => (ExitCodes.NetworkOrTimeout, WithCause(failure)),
         QuantDeskException api => (ExitCodes.ApiError, WithRequestId(api)),
