@@ -1,12 +1,16 @@
-// Registers the packed client the way the README says and runs the backtest lifecycle against the sandbox
-// from the packed testing package.
+// Registers the packed client the way the README says, reads an area of each kind through the root client and runs
+// the backtest lifecycle against the sandbox from the packed testing package.
 using Microsoft.Extensions.DependencyInjection;
 using QuantDesk.Client;
 using QuantDesk.Client.Testing;
 
 using var sandbox = QuantDeskSandbox.Start();
 var services = new ServiceCollection();
-services.AddQuantDeskClient(options => options.BaseAddress = sandbox.BaseAddress);
+services.AddQuantDeskClient(options =>
+{
+    options.BaseAddress = sandbox.BaseAddress;
+    options.AccessToken = "smoke-token";
+});
 await using var provider = services.BuildServiceProvider();
 var client = provider.GetRequiredService<IBacktestClient>();
 
@@ -24,6 +28,16 @@ try
 }
 catch (QuantDeskNotFoundException error) when (error.StatusCode == 404)
 {
+}
+
+// The other areas through the root client: decimals, UTC times, the secured portfolio.
+var quantDesk = provider.GetRequiredService<IQuantDeskClient>();
+var book = (await quantDesk.Markets.GetOrderbookAsync("SOL-PERP")).Data;
+var candle = (await quantDesk.MarketData.GetCandlesAsync("SOL-PERP", CandleResolution.OneHour)).Data[0];
+var positions = (await quantDesk.Portfolio.GetPortfolioPositionsAsync()).Data;
+if (book.BestBid?.Price != 168.40m || candle.Time != DateTimeOffset.FromUnixTimeMilliseconds(1767394200000) || positions[0].UnrealizedPnl != 104.0m)
+{
+    failures.Add($"unexpected areas: bid={book.BestBid?.Price} candle={candle.Time:O} pnl={positions[0].UnrealizedPnl}");
 }
 
 // The lifecycle through the packed test kit: a submission that the sandbox completes after one poll.
