@@ -21,4 +21,18 @@ public sealed class RawHttpClientApi(HttpClient http)
         return await response.Content.ReadFromJsonAsync(HandWrittenJsonContext.Default.RunEnvelope, cancellationToken).ConfigureAwait(false)
             ?? throw new JsonException("The body was JSON null.");
     }
+
+    public async Task<CandleEnvelope> GetCandlesAsync(string symbol, string resolution, CancellationToken cancellationToken = default)
+    {
+        var url = "api/v2/candles?symbol=" + Uri.EscapeDataString(symbol) + "&resolution=" + Uri.EscapeDataString(resolution);
+        using var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            var error = await response.Content.ReadFromJsonAsync(HandWrittenJsonContext.Default.ErrorEnvelope, cancellationToken).ConfigureAwait(false);
+            throw new RawApiException((int)response.StatusCode, error?.Code, error?.RequestId);
+        }
+
+        return await response.Content.ReadFromJsonAsync(HandWrittenJsonContext.Default.CandleEnvelope, cancellationToken).ConfigureAwait(false)
+            ?? throw new JsonException("The body was JSON null.");
+    }
 }
