@@ -129,8 +129,9 @@ public sealed class QuantDeskSandbox : IDisposable
     }
 
     /// <summary>
-    /// Answers 401 (<c>UNAUTHORIZED</c>) to every request, public operations included, that does not carry this
-    /// Bearer token. Without it, secured operations take any Bearer token and public ones need none.
+    /// Answers 401 (<c>UNAUTHORIZED</c>) to a secured operation without exactly this Bearer token, and to any request
+    /// that carries another token; a public operation sent without a token still passes, as the client sends it.
+    /// Without it, secured operations take any Bearer token and public ones need none.
     /// </summary>
     /// <param name="token">The only token accepted; <see langword="null"/> accepts any request again.</param>
     /// <returns>This sandbox.</returns>

@@ -82,11 +82,6 @@ internal sealed class SandboxBehaviour
     private SandboxAnswer Answer(IRequestMessage request, string requestId)
     {
         var token = BearerToken(request);
-        if (_requiredToken is not null && token != _requiredToken)
-        {
-            return SandboxAnswer.ForStatus(401, requestId);
-        }
-
         if (_faults.TryDequeue(out var fault))
         {
             return fault(requestId);
@@ -105,6 +100,12 @@ internal sealed class SandboxBehaviour
 
     private SandboxAnswer Answer(ContractOperation operation, Dictionary<string, string> parameters, IRequestMessage request, string? token, string requestId)
     {
+        // The required token is checked where a token is due or given: a public operation sent without one passes.
+        if (_requiredToken is not null && (operation.Secured || token is not null) && token != _requiredToken)
+        {
+            return SandboxAnswer.ForStatus(401, requestId);
+        }
+
         if (operation.Secured && token is null)
         {
             return SandboxAnswer.Error(401, "UNAUTHORIZED", "Missing or expired auth.", requestId);

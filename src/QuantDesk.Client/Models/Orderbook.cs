@@ -23,7 +23,7 @@ public partial class Orderbook
 
     /// <summary>The midpoint of the best bid and best ask; <see langword="null"/> when either side is empty.</summary>
     [JsonIgnore]
-    public decimal? Mid => (BestAsk?.Price + BestBid?.Price) / 2;
+    public decimal? Mid => BestBid?.Price + ((BestAsk?.Price - BestBid?.Price) / 2);
 
     /// <summary>
     /// What a market order of <paramref name="size"/> would fill against this book: a buy walks the asks from the
@@ -35,6 +35,7 @@ public partial class Orderbook
     /// <returns>The filled size, average price and worst price reached.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="size"/> is not positive.</exception>
     /// <exception cref="ArgumentException"><paramref name="side"/> is neither buy nor sell.</exception>
+    /// <exception cref="OverflowException">The notional exceeds what a <see cref="decimal"/> holds (about 7.9e28).</exception>
     public FillEstimate EstimateFill(OrderSide side, decimal size)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(size);
@@ -59,7 +60,16 @@ public partial class Orderbook
             used++;
         }
 
-        return new FillEstimate(side, size, filled, filled == 0 ? null : notional / filled, worst, notional, used);
+        return new FillEstimate
+        {
+            Side = side,
+            RequestedSize = size,
+            FilledSize = filled,
+            AveragePrice = filled == 0 ? null : notional / filled,
+            WorstPrice = worst,
+            Notional = notional,
+            LevelsUsed = used,
+        };
     }
 
     private static IEnumerable<OrderbookLevel> Usable(IReadOnlyList<OrderbookLevel>? levels) =>

@@ -19,4 +19,24 @@ internal static class ResponseEnvelope
             throw new JsonException("The response envelope reports \"success\": false.");
         }
     }
+
+    /// <summary>
+    /// A JSON null inside a list of the contract is an unusable body, like a null where an object is promised:
+    /// <c>RespectNullableAnnotations</c> checks properties, not the items of a list.
+    /// </summary>
+    public static void EnsureNoNullItems<T>(IReadOnlyList<T>? items, string name)
+    {
+        if (items is null)
+        {
+            return;
+        }
+
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i] is null)
+            {
+                throw new JsonException($"Item {i} of \"{name}\" is null.");
+            }
+        }
+    }
 }

@@ -11,7 +11,8 @@ public sealed class ApiFailureExitCodeTests
     {
         using var sandbox = QuantDeskSandbox.Start().RequireAccessToken("the-right-token");
 
-        var result = await Tool.RunAsync(Tool.Against(sandbox.BaseAddress, "--token", Token, "runs", "get", QuantDeskSandbox.ExampleRunId));
+        // A secured operation: public ones carry no token.
+        var result = await Tool.RunAsync(Tool.Against(sandbox.BaseAddress, "--token", Token, "runs", "submit", "--dataset", "d", "--strategy", RepositoryFiles.PathOf(ExampleFiles.Strategy), "--fees", "5", "--slippage", "3"));
 
         Assert.That(result.ExitCode, Is.EqualTo(4), result.ToString());
         Assert.That(result.ErrorLines.Single(), Does.StartWith("quantdesk: ").And.Contain("401").And.Match(@"\(request id req_sandbox_\d+\)"));

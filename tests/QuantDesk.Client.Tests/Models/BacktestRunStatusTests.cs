@@ -73,7 +73,6 @@ public sealed class BacktestRunStatusTests
     }
 
     [TestCase("3")]
-    [TestCase("null")]
     [TestCase("{}")]
     public void A_status_that_is_not_a_string_is_an_unusable_body(string status)
     {
@@ -84,5 +83,16 @@ public sealed class BacktestRunStatusTests
 
         Assert.That(exception!.InnerException, Is.InstanceOf<JsonException>());
         Assert.That(exception.StatusCode, Is.EqualTo(200));
+    }
+
+    [Test]
+    public async Task A_null_status_reads_as_the_empty_status_like_an_absent_one()
+    {
+        using var fixture = new ClientFixture();
+        fixture.Sandbox.ServeRun("null-status", System.Text.Json.Nodes.JsonNode.Parse("""{"success":true,"data":{"run_id":"null-status","status":null}}""")!.AsObject());
+
+        var run = (await fixture.Client.GetBacktestRunAsync("null-status")).Data;
+
+        Assert.That((run.Status == default, run.Status.IsInProgress, run.Status.IsCompleted), Is.EqualTo((true, false, false)));
     }
 }

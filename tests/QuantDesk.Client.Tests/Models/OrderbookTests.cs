@@ -160,4 +160,20 @@ public sealed class OrderbookTests
 
         Assert.Throws<ArgumentException>(() => book.EstimateFill(default, 1m));
     }
+
+    [Test]
+    public void The_mid_of_prices_near_the_top_of_the_decimal_range_does_not_overflow()
+    {
+        var book = QuantDeskModelFactory.Orderbook(bids: [(5e28m, 1m)], asks: [(6e28m, 1m)]);
+
+        Assert.That(book.Mid, Is.EqualTo(5.5e28m));
+    }
+
+    [Test]
+    public void A_notional_beyond_the_decimal_range_is_the_documented_overflow()
+    {
+        var book = QuantDeskModelFactory.Orderbook(bids: [], asks: [(1e15m, 1e15m)]);
+
+        Assert.Throws<OverflowException>(() => book.EstimateFill(OrderSide.Buy, 1e14m));
+    }
 }

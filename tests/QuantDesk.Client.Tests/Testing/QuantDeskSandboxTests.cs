@@ -84,12 +84,16 @@ public sealed class QuantDeskSandboxTests
     {
         _sandbox.RequireAccessToken("secret-1");
 
-        using var anonymous = new HttpRequestMessage(HttpMethod.Get, "api/v2/backtest/datasets");
-        using var authorized = new HttpRequestMessage(HttpMethod.Get, "api/v2/backtest/datasets") { Headers = { { "Authorization", "Bearer secret-1" } } };
+        using var anonymous = new HttpRequestMessage(HttpMethod.Get, "api/v2/portfolio");
+        using var wrong = new HttpRequestMessage(HttpMethod.Get, "api/v2/backtest/datasets") { Headers = { { "Authorization", "Bearer secret-2" } } };
+        using var authorized = new HttpRequestMessage(HttpMethod.Get, "api/v2/portfolio") { Headers = { { "Authorization", "Bearer secret-1" } } };
+        using var publicWithout = new HttpRequestMessage(HttpMethod.Get, "api/v2/backtest/datasets");
 
-        Assert.That((await _http.SendAsync(anonymous)).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That((await _http.SendAsync(anonymous)).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), "a secured operation without the token");
+        Assert.That((await _http.SendAsync(wrong)).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), "a public operation with another token");
         Assert.That((await _http.SendAsync(authorized)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That(_sandbox.ReceivedRequests.Select(request => request.HasBearerToken("secret-1")), Is.EqualTo(new[] { false, true }));
+        Assert.That((await _http.SendAsync(publicWithout)).StatusCode, Is.EqualTo(HttpStatusCode.OK), "a public operation sent without a token, as the client sends it");
+        Assert.That(_sandbox.ReceivedRequests.Select(request => request.HasBearerToken("secret-1")), Is.EqualTo(new[] { false, false, true, false }));
         Assert.That(_sandbox.ReceivedRequests.Select(request => request.ToString()), Has.None.Contains("secret-1"));
     }
 
