@@ -12,5 +12,6 @@ public partial interface ISocialClient
     /// <param name="cancellationToken">Stops the enumeration.</param>
     /// <returns>The rows in rank order.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="pageSize"/> is not positive.</exception>
+    /// <exception cref="QuantDeskApiException">A page begins with the same row as the page before it: the server ignores <c>offset</c>, and the walk would never end.</exception>
     IAsyncEnumerable<LeaderboardRow> GetLeaderboardRowsAsync(int pageSize = SocialClient.DefaultLeaderboardPageSize, CancellationToken cancellationToken = default);
 }

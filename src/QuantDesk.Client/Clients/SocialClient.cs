@@ -13,10 +13,20 @@ public partial class SocialClient
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pageSize);
         var offset = 0;
+        (string?, string?, decimal?, string?)? previousFirst = null;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var rows = (await GetLeaderboardAsync(pageSize, offset, cancellationToken).ConfigureAwait(false)).Data;
+
+            // A server that ignores offset sends the first page forever: the same first row twice ends the walk.
+            var first = rows.Count == 0 ? default((string?, string?, decimal?, string?)?) : (rows[0].VaultAddress, rows[0].Leader, rows[0].TotalPnl, rows[0].RunId);
+            if (first is not null && first == previousFirst)
+            {
+                throw Errors.ErrorFactory.UnusableValue(200, rows[0].Leader, $"The leaderboard page at offset {offset} begins with the same row as the page before it: the server ignores offset.");
+            }
+
+            previousFirst = first;
             foreach (var row in rows)
             {
                 yield return row;

@@ -138,4 +138,23 @@ public sealed class LeaderboardPagingTests
             .OrderBy(request => request.DateTime)
             .Select(request => (request.Path, Query: request.RawQuery?.TrimStart('?') ?? string.Empty))
             .Select(request => request.Path == LeaderboardPath ? request.Query : request.Path)];
+
+    [Test]
+    public async Task A_server_that_ignores_offset_ends_the_walk_with_a_typed_error_instead_of_running_forever()
+    {
+        var page = System.Text.Json.JsonSerializer.Serialize(new { success = true, data = Enumerable.Range(1, 10).Select(rank => new { leader = $"leader-{rank}", total_pnl = 100 - rank }) });
+        _fixture.Sandbox.Server.Given(Request.Create().UsingGet().WithPath("/api/v2/leaderboard")).AtPriority(1).RespondWith(Responses.Json(200, page));
+        var seen = 0;
+
+        var error = Assert.CatchAsync<QuantDeskApiException>(async () =>
+        {
+            await foreach (var _ in _fixture.Api.Social.GetLeaderboardRowsAsync(pageSize: 10))
+            {
+                seen++;
+            }
+        });
+
+        Assert.That(error!.Message, Does.Contain("ignores offset"));
+        Assert.That((seen, _fixture.Sandbox.ReceivedRequests.Count), Is.EqualTo((10, 2)));
+    }
 }
