@@ -3,29 +3,13 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using QuantDesk.Client.Testing;
+using QuantDesk.Client.Tests.Support;
 
 namespace QuantDesk.Client.Tests.Testing;
 
 /// <summary>The contract's rules the sandbox enforces on the wire, read with a plain HttpClient.</summary>
-public sealed class SandboxContractRulesTests
+public sealed class SandboxContractRulesTests : PlainHttpSandboxTests
 {
-    private QuantDeskSandbox _sandbox = null!;
-    private HttpClient _http = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _sandbox = QuantDeskSandbox.Start();
-        _http = new HttpClient { BaseAddress = _sandbox.BaseAddress };
-    }
-
-    [TearDown]
-    public void TearDown()
-    {
-        _http.Dispose();
-        _sandbox.Dispose();
-    }
-
     [TestCase("GET", "api/v2/portfolio")]
     [TestCase("GET", "api/v2/portfolio/positions")]
     [TestCase("GET", "api/v2/portfolio/orders")]
@@ -92,7 +76,7 @@ public sealed class SandboxContractRulesTests
     [Test]
     public async Task The_leaderboard_pages_by_limit_and_offset()
     {
-        _sandbox.WithLeaderboard(Enumerable.Range(1, 5).Select(rank => QuantDeskModelFactory.LeaderboardRow($"leader-{rank}", rank)));
+        Sandbox.WithLeaderboard(Enumerable.Range(1, 5).Select(rank => QuantDeskModelFactory.LeaderboardRow($"leader-{rank}", rank)));
 
         var (_, page) = await SendAsync("GET", "api/v2/leaderboard?limit=2&offset=1", token: null);
         var (_, tail) = await SendAsync("GET", "api/v2/leaderboard?offset=3", token: null);
@@ -125,7 +109,7 @@ public sealed class SandboxContractRulesTests
             request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
         }
 
-        using var response = await _http.SendAsync(request);
+        using var response = await Http.SendAsync(request);
         return (response.StatusCode, JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject());
     }
 }
