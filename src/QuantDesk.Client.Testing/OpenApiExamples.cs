@@ -39,6 +39,12 @@ internal static class OpenApiExamples
             return example.DeepClone();
         }
 
+        // A free-form object (a strategy card) has no example of its own.
+        if (schema["additionalProperties"]?.GetValueKind() == System.Text.Json.JsonValueKind.True)
+        {
+            return new JsonObject();
+        }
+
         if (schema["items"] is JsonObject items)
         {
             return Build(items) is { } item ? new JsonArray(item) : new JsonArray();

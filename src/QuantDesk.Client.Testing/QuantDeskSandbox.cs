@@ -339,6 +339,17 @@ public sealed class QuantDeskSandbox : IDisposable
         return (JsonObject)OpenApiExamples.ForSchema(operation.SuccessSchema!)!;
     }
 
+    /// <summary>The contract's example request body of an operation, built from the schema's examples.</summary>
+    /// <param name="operationId">The operation, for example <c>publishFlexCard</c>.</param>
+    /// <returns>The JSON body, or <see langword="null"/> when the operation takes none.</returns>
+    /// <exception cref="ArgumentException">The contract has no such operation.</exception>
+    public static JsonObject? ContractRequestExample(string operationId)
+    {
+        var operation = Routing.ContractOperation.All(OpenApiExamples.Contract).FirstOrDefault(candidate => candidate.Id == operationId)
+            ?? throw new ArgumentException($"The contract has no operation '{operationId}'.", nameof(operationId));
+        return operation.RequestSchema is { } schema ? (JsonObject?)OpenApiExamples.ForSchema(schema) : null;
+    }
+
     /// <summary>A body of the contract's <c>Error</c> schema.</summary>
     /// <param name="code">The error code, used for both <c>error</c> and <c>code</c>.</param>
     /// <param name="message">The human-readable message.</param>

@@ -20,7 +20,7 @@ public sealed record ContractOperation(string Id, string Tag, string Method, str
                 int.Parse(operation["responses"]!.AsObject().First(response => response.Key.StartsWith('2')).Key, System.Globalization.CultureInfo.InvariantCulture),
                 operation["security"] is JsonArray { Count: > 0 },
                 [.. (operation["parameters"]?.AsArray() ?? []).Select(parameter => parameter!.AsObject())],
-                operation["requestBody"]?["content"]?["application/json"]?["schema"] is JsonObject schema ? (JsonObject)Example(schema)! : null);
+                QuantDesk.Client.Testing.QuantDeskSandbox.ContractRequestExample(operation["operationId"]!.GetValue<string>()));
         }))];
 
     /// <summary>The C# method: the operationId with an upper-case first letter and Async.</summary>
@@ -31,38 +31,6 @@ public sealed record ContractOperation(string Id, string Tag, string Method, str
     {
         var schema = Resolve(parameter["schema"]!.AsObject());
         return (schema["example"] ?? schema["enum"]?[0])!.ToString();
-    }
-
-    /// <summary>An instance of a schema built from its examples (arrays get one item).</summary>
-    public static JsonNode? Example(JsonObject schema)
-    {
-        schema = Resolve(schema);
-        if (schema["example"] is { } example)
-        {
-            return example.DeepClone();
-        }
-
-        // A free-form object (a strategy card) has no example of its own.
-        if (schema["additionalProperties"]?.GetValueKind() == System.Text.Json.JsonValueKind.True)
-        {
-            return new JsonObject();
-        }
-
-        if (schema["items"] is JsonObject items)
-        {
-            return new JsonArray(Example(items));
-        }
-
-        var instance = new JsonObject();
-        foreach (var (name, property) in schema["properties"]?.AsObject() ?? [])
-        {
-            if (Example(property!.AsObject()) is { } value)
-            {
-                instance[name] = value;
-            }
-        }
-
-        return instance.Count == 0 ? null : instance;
     }
 
     private static JsonObject Resolve(JsonObject schema) =>
