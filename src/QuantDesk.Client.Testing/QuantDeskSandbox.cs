@@ -334,9 +334,7 @@ public sealed class QuantDeskSandbox : IDisposable
     /// <exception cref="ArgumentException">The contract has no such operation.</exception>
     public static JsonObject ContractExample(string operationId)
     {
-        var operation = Routing.ContractOperation.All(OpenApiExamples.Contract).FirstOrDefault(candidate => candidate.Id == operationId)
-            ?? throw new ArgumentException($"The contract has no operation '{operationId}'.", nameof(operationId));
-        return (JsonObject)OpenApiExamples.ForSchema(operation.SuccessSchema!)!;
+        return (JsonObject)OpenApiExamples.ForSchema(Routing.ContractOperation.Named(operationId).SuccessSchema!)!;
     }
 
     /// <summary>The contract's example request body of an operation, built from the schema's examples.</summary>
@@ -345,9 +343,7 @@ public sealed class QuantDeskSandbox : IDisposable
     /// <exception cref="ArgumentException">The contract has no such operation.</exception>
     public static JsonObject? ContractRequestExample(string operationId)
     {
-        var operation = Routing.ContractOperation.All(OpenApiExamples.Contract).FirstOrDefault(candidate => candidate.Id == operationId)
-            ?? throw new ArgumentException($"The contract has no operation '{operationId}'.", nameof(operationId));
-        return operation.RequestSchema is { } schema ? (JsonObject?)OpenApiExamples.ForSchema(schema) : null;
+        return Routing.ContractOperation.Named(operationId).RequestSchema is { } schema ? (JsonObject?)OpenApiExamples.ForSchema(schema) : null;
     }
 
     /// <summary>A body of the contract's <c>Error</c> schema.</summary>

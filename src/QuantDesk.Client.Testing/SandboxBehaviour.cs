@@ -14,7 +14,7 @@ internal sealed class SandboxBehaviour
 {
     private readonly Lock _lock = new();
     private readonly Queue<Func<string, SandboxAnswer>> _faults = new();
-    private readonly IReadOnlyList<ContractOperation> _operations = ContractOperation.All(OpenApiExamples.Contract);
+    private readonly IReadOnlyList<ContractOperation> _operations = ContractOperation.Embedded;
     private readonly Dictionary<string, Func<SandboxCall, SandboxAnswer>> _answers;
     private string? _requiredToken;
     private TimeSpan _latency;

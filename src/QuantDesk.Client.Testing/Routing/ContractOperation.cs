@@ -37,6 +37,17 @@ internal sealed class ContractOperation
     /// <summary>The schema of the JSON request body, if the operation takes one.</summary>
     public JsonObject? RequestSchema { get; }
 
+    private static readonly Lazy<IReadOnlyList<ContractOperation>> EmbeddedOperations = new(() => All(OpenApiExamples.Contract));
+
+    /// <summary>Every operation of the embedded contract, read once.</summary>
+    public static IReadOnlyList<ContractOperation> Embedded => EmbeddedOperations.Value;
+
+    /// <summary>The embedded contract's operation with this operationId.</summary>
+    /// <exception cref="ArgumentException">The contract has no such operation.</exception>
+    public static ContractOperation Named(string operationId) =>
+        Embedded.FirstOrDefault(candidate => candidate.Id == operationId)
+        ?? throw new ArgumentException($"The contract has no operation '{operationId}'.", nameof(operationId));
+
     /// <summary>Every operation of the contract.</summary>
     public static IReadOnlyList<ContractOperation> All(JsonObject document)
     {

@@ -7,17 +7,9 @@ namespace QuantDesk.Client.Tests.Authentication;
 /// The default token rule, on a client built as users build it: the token goes only to the operations whose
 /// contract declares security, unless SendAccessTokenOnEveryCall asks for it everywhere.
 /// </summary>
-public sealed class SecuredOperationTokenTests
+public sealed class SecuredOperationTokenTests : SandboxPerTest
 {
     private const string Hint = "this operation needs an access token: set AccessToken or AccessTokenProvider";
-
-    private QuantDeskSandbox _sandbox = null!;
-
-    [SetUp]
-    public void SetUp() => _sandbox = QuantDeskSandbox.Start();
-
-    [TearDown]
-    public void TearDown() => _sandbox.Dispose();
 
     public static IEnumerable<TestCaseData> PublicOperations()
     {
@@ -86,7 +78,7 @@ public sealed class SecuredOperationTokenTests
         var asked = new List<bool>();
         var api = new QuantDeskClient(new QuantDeskClientOptions
         {
-            BaseAddress = _sandbox.BaseAddress,
+            BaseAddress = Sandbox.BaseAddress,
             AccessTokenProvider = (request, _) =>
             {
                 lock (asked)
@@ -103,7 +95,7 @@ public sealed class SecuredOperationTokenTests
         await api.Portfolio.GetPortfolioAsync();
 
         Assert.That(asked, Is.EqualTo(new[] { false }));
-        Assert.That(_sandbox.ReceivedRequests.Select(request => request.HasBearerToken("provided-jwt")), Is.EqualTo(new[] { false, false, true }));
+        Assert.That(Sandbox.ReceivedRequests.Select(request => request.HasBearerToken("provided-jwt")), Is.EqualTo(new[] { false, false, true }));
     }
 
     [TestCaseSource(nameof(SecuredOperations))]
@@ -123,7 +115,7 @@ public sealed class SecuredOperationTokenTests
     [Test]
     public void A_token_that_was_sent_and_refused_gets_no_hint()
     {
-        _sandbox.RequireAccessToken("the-right-jwt");
+        Sandbox.RequireAccessToken("the-right-jwt");
 
         var error = Assert.ThrowsAsync<QuantDeskAuthenticationException>(() => Client(token: "a-wrong-jwt").Portfolio.GetPortfolioAsync());
 
@@ -139,11 +131,11 @@ public sealed class SecuredOperationTokenTests
 
     private QuantDeskClient Client(string? token, bool everyCall = false) => new(new QuantDeskClientOptions
     {
-        BaseAddress = _sandbox.BaseAddress,
+        BaseAddress = Sandbox.BaseAddress,
         AccessToken = token,
         SendAccessTokenOnEveryCall = everyCall,
         Retry = { MaxRetryAttempts = 0 },
     });
 
-    private SandboxRequest SingleRequest() => _sandbox.ReceivedRequests.Single();
+    private SandboxRequest SingleRequest() => Sandbox.ReceivedRequests.Single();
 }

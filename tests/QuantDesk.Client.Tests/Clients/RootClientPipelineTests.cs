@@ -5,24 +5,16 @@ using QuantDesk.Client.Tests.Support;
 namespace QuantDesk.Client.Tests.Clients;
 
 /// <summary><c>new QuantDeskClient(options)</c>: every area on one pipeline, as the container builds it.</summary>
-public sealed class RootClientPipelineTests
+public sealed class RootClientPipelineTests : SandboxPerTest
 {
-    private QuantDeskSandbox _sandbox = null!;
-
-    [SetUp]
-    public void SetUp() => _sandbox = QuantDeskSandbox.Start();
-
-    [TearDown]
-    public void TearDown() => _sandbox.Dispose();
-
     [Test]
     public async Task Every_area_sends_the_same_user_agent_and_follows_the_same_token_rule()
     {
-        var api = new QuantDeskClient(new QuantDeskClientOptions { BaseAddress = _sandbox.BaseAddress, AccessToken = "wallet-jwt", ApplicationId = "grid-bot/2.1" });
+        var api = new QuantDeskClient(new QuantDeskClientOptions { BaseAddress = Sandbox.BaseAddress, AccessToken = "wallet-jwt", ApplicationId = "grid-bot/2.1" });
 
         await AreaClientRegistrationTests.CallEveryAreaAsync(api);
 
-        var requests = _sandbox.ReceivedRequests;
+        var requests = Sandbox.ReceivedRequests;
         Assert.Multiple(() =>
         {
             Assert.That(requests.Select(request => request.Path), Is.EqualTo(AreaClientRegistrationTests.AreaPaths));
@@ -36,22 +28,22 @@ public sealed class RootClientPipelineTests
     {
         var api = new QuantDeskClient(new QuantDeskClientOptions
         {
-            BaseAddress = _sandbox.BaseAddress,
+            BaseAddress = Sandbox.BaseAddress,
             AccessToken = "wallet-jwt",
             Retry = { MaxRetryAttempts = 1, BaseDelay = TimeSpan.FromMilliseconds(1), UseJitter = false },
         });
 
         // Each read meets one 503 first: one retry, then the answer.
-        _sandbox.FailNextRequests(503);
+        Sandbox.FailNextRequests(503);
         await api.Markets.ListMarketsAsync();
-        _sandbox.FailNextRequests(503);
+        Sandbox.FailNextRequests(503);
         await api.Oracle.GetOraclePricesAsync();
-        _sandbox.FailNextRequests(503);
+        Sandbox.FailNextRequests(503);
         await api.Portfolio.GetPortfolioAsync();
-        _sandbox.FailNextRequests(503, 503);
+        Sandbox.FailNextRequests(503, 503);
         Assert.ThrowsAsync<QuantDeskApiException>(() => api.MarketData.GetMarketStatsAsync("SOL-PERP"));
 
-        Assert.That(_sandbox.ReceivedRequests.Select(request => request.Path), Is.EqualTo(new[]
+        Assert.That(Sandbox.ReceivedRequests.Select(request => request.Path), Is.EqualTo(new[]
         {
             "/api/v2/markets", "/api/v2/markets", "/api/oracle/prices", "/api/oracle/prices",
             "/api/v2/portfolio", "/api/v2/portfolio", "/api/v2/market-stats", "/api/v2/market-stats",
@@ -62,8 +54,8 @@ public sealed class RootClientPipelineTests
     public async Task Concurrent_calls_of_different_areas_rejected_together_share_one_token_refresh()
     {
         var tokens = new RotatingTokenProvider(callers: 4);
-        _sandbox.RequireAccessToken(RotatingTokenProvider.NewToken);
-        var api = new QuantDeskClient(new QuantDeskClientOptions { BaseAddress = _sandbox.BaseAddress, AccessTokenProvider = tokens.GetTokenAsync });
+        Sandbox.RequireAccessToken(RotatingTokenProvider.NewToken);
+        var api = new QuantDeskClient(new QuantDeskClientOptions { BaseAddress = Sandbox.BaseAddress, AccessTokenProvider = tokens.GetTokenAsync });
 
         var portfolio = Task.Run(() => api.Portfolio.GetPortfolioAsync());
         var referral = Task.Run(() => api.Referrals.ValidateReferralAsync(new ValidateReferralRequest { ReferrerAddress = "addr-1" }));
@@ -75,8 +67,8 @@ public sealed class RootClientPipelineTests
         {
             Assert.That(tokens.ForcedRefreshes, Is.EqualTo(1), "one refresh serves the four areas");
             Assert.That((portfolio.Result.Success, referral.Result.Data.IsLoop, card.Result.Data.RunId, run.Result.Success), Is.EqualTo(((bool?)true, (bool?)false, "run-1", (bool?)true)));
-            Assert.That(_sandbox.ReceivedRequests.Count(request => request.HasBearerToken(RotatingTokenProvider.OldToken)), Is.EqualTo(4));
-            Assert.That(_sandbox.ReceivedRequests.Count(request => request.HasBearerToken(RotatingTokenProvider.NewToken)), Is.EqualTo(4));
+            Assert.That(Sandbox.ReceivedRequests.Count(request => request.HasBearerToken(RotatingTokenProvider.OldToken)), Is.EqualTo(4));
+            Assert.That(Sandbox.ReceivedRequests.Count(request => request.HasBearerToken(RotatingTokenProvider.NewToken)), Is.EqualTo(4));
         });
     }
 }

@@ -4,21 +4,13 @@ using QuantDesk.Client.Tests.Support;
 namespace QuantDesk.Client.Tests.DependencyInjection;
 
 /// <summary>AddQuantDeskClient registers the root and every area client on one configured pipeline.</summary>
-public sealed class AreaClientRegistrationTests
+public sealed class AreaClientRegistrationTests : SandboxPerTest
 {
-    private QuantDeskSandbox _sandbox = null!;
-
-    [SetUp]
-    public void SetUp() => _sandbox = QuantDeskSandbox.Start();
-
-    [TearDown]
-    public void TearDown() => _sandbox.Dispose();
-
     [Test]
     public async Task The_root_and_every_area_interface_resolve_to_the_generated_clients()
     {
         var services = new ServiceCollection();
-        services.AddQuantDeskClient(options => options.BaseAddress = _sandbox.BaseAddress);
+        services.AddQuantDeskClient(options => options.BaseAddress = Sandbox.BaseAddress);
         await using var provider = services.BuildServiceProvider();
 
         var root = provider.GetRequiredService<IQuantDeskClient>();
@@ -57,7 +49,7 @@ public sealed class AreaClientRegistrationTests
         var services = new ServiceCollection();
         services.AddQuantDeskClient(options =>
         {
-            options.BaseAddress = _sandbox.BaseAddress;
+            options.BaseAddress = Sandbox.BaseAddress;
             options.AccessToken = "wallet-jwt";
         }).AddHttpMessageHandler(() => new ObservingHandler(request =>
         {
@@ -71,7 +63,7 @@ public sealed class AreaClientRegistrationTests
         await CallEveryAreaAsync(provider.GetRequiredService<IQuantDeskClient>());
 
         Assert.That(observed, Is.EqualTo(AreaPaths));
-        Assert.That(_sandbox.ReceivedRequests.Select(request => request.Path), Is.EqualTo(AreaPaths));
+        Assert.That(Sandbox.ReceivedRequests.Select(request => request.Path), Is.EqualTo(AreaPaths));
     }
 
     [Test]
@@ -81,7 +73,7 @@ public sealed class AreaClientRegistrationTests
         var services = new ServiceCollection();
         services.AddQuantDeskClient(options =>
         {
-            options.BaseAddress = _sandbox.BaseAddress;
+            options.BaseAddress = Sandbox.BaseAddress;
             options.AccessToken = "wallet-jwt";
         }).AddHttpMessageHandler(() => new ObservingHandler(_ => Interlocked.Increment(ref observed)));
         await using var provider = services.BuildServiceProvider();
@@ -95,19 +87,19 @@ public sealed class AreaClientRegistrationTests
         await provider.GetRequiredService<IReferralsClient>().ValidateReferralAsync(new ValidateReferralRequest { ReferrerAddress = "addr-1" });
 
         Assert.That(observed, Is.EqualTo(7));
-        Assert.That(_sandbox.ReceivedRequests.Select(request => request.Path), Is.EqualTo(AreaPaths));
-        Assert.That(_sandbox.ReceivedRequests.Select(request => request.HasBearerToken("wallet-jwt")), Is.EqualTo(new[] { false, false, true, false, false, false, true }));
+        Assert.That(Sandbox.ReceivedRequests.Select(request => request.Path), Is.EqualTo(AreaPaths));
+        Assert.That(Sandbox.ReceivedRequests.Select(request => request.HasBearerToken("wallet-jwt")), Is.EqualTo(new[] { false, false, true, false, false, false, true }));
     }
 
     [Test]
     public async Task Area_clients_resolved_on_their_own_share_one_token_refresh()
     {
         var tokens = new RotatingTokenProvider(callers: 4);
-        _sandbox.RequireAccessToken(RotatingTokenProvider.NewToken);
+        Sandbox.RequireAccessToken(RotatingTokenProvider.NewToken);
         var services = new ServiceCollection();
         services.AddQuantDeskClient(options =>
         {
-            options.BaseAddress = _sandbox.BaseAddress;
+            options.BaseAddress = Sandbox.BaseAddress;
             options.AccessTokenProvider = tokens.GetTokenAsync;
         });
         await using var provider = services.BuildServiceProvider();
@@ -119,8 +111,8 @@ public sealed class AreaClientRegistrationTests
             Task.Run(() => provider.GetRequiredService<IBacktestClient>().SubmitBacktestRunAsync(Requests.Submission())));
 
         Assert.That(tokens.ForcedRefreshes, Is.EqualTo(1), "one refresh serves the four areas");
-        Assert.That(_sandbox.ReceivedRequests.Count(request => request.HasBearerToken(RotatingTokenProvider.OldToken)), Is.EqualTo(4));
-        Assert.That(_sandbox.ReceivedRequests.Count(request => request.HasBearerToken(RotatingTokenProvider.NewToken)), Is.EqualTo(4));
+        Assert.That(Sandbox.ReceivedRequests.Count(request => request.HasBearerToken(RotatingTokenProvider.OldToken)), Is.EqualTo(4));
+        Assert.That(Sandbox.ReceivedRequests.Count(request => request.HasBearerToken(RotatingTokenProvider.NewToken)), Is.EqualTo(4));
     }
 
     /// <summary>The path of each call of <see cref="CallEveryAreaAsync"/>, in order.</summary>

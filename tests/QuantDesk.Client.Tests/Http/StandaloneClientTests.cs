@@ -3,20 +3,12 @@ using QuantDesk.Client.Tests.Support;
 
 namespace QuantDesk.Client.Tests.Http;
 
-public sealed class StandaloneClientTests
+public sealed class StandaloneClientTests : SandboxPerTest
 {
-    private QuantDeskSandbox _sandbox = null!;
-
-    [SetUp]
-    public void SetUp() => _sandbox = QuantDeskSandbox.Start();
-
-    [TearDown]
-    public void TearDown() => _sandbox.Dispose();
-
     [Test]
     public async Task Without_a_container_the_client_authenticates_retries_and_maps_errors()
     {
-        _sandbox.Server.AnswerRunInSequence(
+        Sandbox.Server.AnswerRunInSequence(
             "flaky",
             Responses.Json(503, "{}"),
             Responses.Json(200, QuantDeskSandbox.ExampleRunBody("flaky").ToJsonString()));
@@ -27,8 +19,8 @@ public sealed class StandaloneClientTests
         Assert.Multiple(() =>
         {
             Assert.That(run.RunId, Is.EqualTo("flaky"));
-            Assert.That(_sandbox.Server.RequestsTo("flaky"), Is.EqualTo(2));
-            Assert.That(_sandbox.Server.LogEntries.Select(entry => entry.RequestMessage!.Headers!["Authorization"].Single()), Is.All.EqualTo("Bearer standalone-token"));
+            Assert.That(Sandbox.Server.RequestsTo("flaky"), Is.EqualTo(2));
+            Assert.That(Sandbox.Server.LogEntries.Select(entry => entry.RequestMessage!.Headers!["Authorization"].Single()), Is.All.EqualTo("Bearer standalone-token"));
             Assert.ThrowsAsync<QuantDeskNotFoundException>(() => client.GetBacktestRunAsync("missing"));
         });
     }
@@ -36,13 +28,13 @@ public sealed class StandaloneClientTests
     [Test]
     public async Task Without_a_container_the_token_provider_is_refreshed_once_on_401()
     {
-        _sandbox.Server.Given(Responses.GetRun("guarded").WithHeader("Authorization", "Bearer stale")).AtPriority(0)
+        Sandbox.Server.Given(Responses.GetRun("guarded").WithHeader("Authorization", "Bearer stale")).AtPriority(0)
             .RespondWith(Responses.Json(401, QuantDeskSandbox.ErrorBody("TOKEN_EXPIRED", "Token expired.").ToJsonString()));
-        _sandbox.ServeRun("guarded", QuantDeskSandbox.ExampleRunBody("guarded"));
+        Sandbox.ServeRun("guarded", QuantDeskSandbox.ExampleRunBody("guarded"));
         var refreshes = 0;
         var client = new BacktestClient(new QuantDeskClientOptions
         {
-            BaseAddress = _sandbox.BaseAddress,
+            BaseAddress = Sandbox.BaseAddress,
             SendAccessTokenOnEveryCall = true,
             AccessTokenProvider = (request, _) =>
             {
@@ -57,7 +49,7 @@ public sealed class StandaloneClientTests
 
         var run = (await client.GetBacktestRunAsync("guarded")).Data;
 
-        Assert.That((run.RunId, refreshes, _sandbox.Server.RequestsTo("guarded")), Is.EqualTo(("guarded", 1, 2)));
+        Assert.That((run.RunId, refreshes, Sandbox.Server.RequestsTo("guarded")), Is.EqualTo(("guarded", 1, 2)));
     }
 
     [Test]
@@ -84,13 +76,13 @@ public sealed class StandaloneClientTests
 
         await client.GetBacktestRunAsync(QuantDeskSandbox.ExampleRunId);
 
-        Assert.That(_sandbox.Server.LogEntries.Single().RequestMessage!.Headers!["Authorization"].Single(), Is.EqualTo("Bearer tenant-a"));
+        Assert.That(Sandbox.Server.LogEntries.Single().RequestMessage!.Headers!["Authorization"].Single(), Is.EqualTo("Bearer tenant-a"));
     }
 
     [Test]
     public async Task Clients_share_connections_but_no_cookies()
     {
-        _sandbox.Server.AnswerRun("cookie", WireMock.ResponseBuilders.Response.Create()
+        Sandbox.Server.AnswerRun("cookie", WireMock.ResponseBuilders.Response.Create()
             .WithStatusCode(200)
             .WithHeader("Content-Type", "application/json")
             .WithHeader("Set-Cookie", "session=tenant-a; Path=/")
@@ -102,12 +94,12 @@ public sealed class StandaloneClientTests
         await second.GetBacktestRunAsync(QuantDeskSandbox.ExampleRunId);
         await first.GetBacktestRunAsync(QuantDeskSandbox.ExampleRunId);
 
-        Assert.That(_sandbox.Server.LogEntries.Select(entry => entry.RequestMessage!.Headers!.ContainsKey("Cookie")), Is.All.False);
+        Assert.That(Sandbox.Server.LogEntries.Select(entry => entry.RequestMessage!.Headers!.ContainsKey("Cookie")), Is.All.False);
     }
 
     private QuantDeskClientOptions Options(string? token = null) => new()
     {
-        BaseAddress = _sandbox.BaseAddress,
+        BaseAddress = Sandbox.BaseAddress,
         AccessToken = token,
         SendAccessTokenOnEveryCall = true,
         Retry = { BaseDelay = TimeSpan.FromMilliseconds(5) },
