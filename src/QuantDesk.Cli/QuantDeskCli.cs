@@ -37,7 +37,8 @@ internal static class QuantDeskCli
         var names = new List<string>();
         for (var result = parseResult.CommandResult; result is not null; result = result.Parent as CommandResult)
         {
-            names.Insert(0, result.Command.Name);
+            // The root is named after the executable; people type "quantdesk" whatever runs it.
+            names.Insert(0, result.Parent is CommandResult ? result.Command.Name : CliCommandTree.Name);
         }
 
         return string.Join(' ', names);

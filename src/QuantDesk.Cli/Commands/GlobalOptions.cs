@@ -11,7 +11,7 @@ internal sealed class GlobalOptions
 
     public Option<bool> Sandbox { get; } = new("--sandbox")
     {
-        Description = "Run against the embedded QuantDesk sandbox, in-process: no network, no account, no token sent.",
+        Description = "Run against the embedded QuantDesk sandbox, in-process: no network, no account; your token is never sent there.",
         Recursive = true,
     };
 
@@ -25,15 +25,21 @@ internal sealed class GlobalOptions
 
     public Option<string?> Token { get; } = new("--token")
     {
-        Description = $"The Bearer token (JWT). Default: the {TokenVariable} environment variable, which keeps it out of your shell history. Never printed.",
+        Description = $"The Bearer token (JWT); a pasted 'Bearer ' prefix is dropped. Default: the {TokenVariable} environment variable, which keeps it out of your shell history. Never printed.",
         HelpName = "jwt",
         Recursive = true,
     };
 
     public Option<bool> Json { get; } = new("--json")
     {
-        Description = "Write the result as JSON to stdout, for scripts; no tables, no progress.",
+        Description = "Write the result as one JSON document to stdout, for scripts; decimals exactly as the API sent them, no tables, no progress.",
         Recursive = true,
+    };
+
+    /// <summary>Added by the commands whose result is rows (<see cref="CommandRunner.OffersCsv"/>), not recursive.</summary>
+    public Option<bool> Csv { get; } = new("--csv")
+    {
+        Description = "Write the rows as CSV to stdout, for spreadsheets: a header line, invariant numbers, UTC times.",
     };
 
     public Option<int> Retries { get; } = new("--retries")

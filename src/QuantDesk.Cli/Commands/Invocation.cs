@@ -6,4 +6,4 @@ using QuantDesk.Client;
 namespace QuantDesk.Cli.Commands;
 
 /// <summary>What a command's action works with: its parsed arguments, a ready client and where to show results.</summary>
-internal sealed record Invocation(ParseResult ParseResult, IBacktestClient Client, ICliOutput Output, CliTerminal Terminal, bool Sandbox);
+internal sealed record Invocation(ParseResult ParseResult, IQuantDeskClient Api, ICliOutput Output, CliTerminal Terminal, bool Sandbox);

@@ -55,6 +55,19 @@ internal static class OptionParsers
         return 0;
     }
 
+    /// <summary>A whole number from <paramref name="minimum"/> to <paramref name="maximum"/>.</summary>
+    public static Func<ArgumentResult, int> WholeNumber(int minimum, int maximum) => result =>
+    {
+        var text = Single(result);
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= minimum && value <= maximum)
+        {
+            return value;
+        }
+
+        result.AddError($"{OptionName(result)} must be a whole number from {minimum} to {maximum}; got '{text}'.");
+        return minimum;
+    };
+
     private static string Single(ArgumentResult result) => result.Tokens.Count == 0 ? string.Empty : result.Tokens[^1].Value;
 
     private static string OptionName(ArgumentResult result) => (result.Parent as OptionResult)?.Option.Name ?? result.Argument.Name;

@@ -9,20 +9,23 @@ internal sealed class ApiSession : IDisposable
 {
     private readonly QuantDeskSandbox? _sandbox;
 
-    private ApiSession(IBacktestClient client, QuantDeskSandbox? sandbox)
+    private ApiSession(IQuantDeskClient api, QuantDeskSandbox? sandbox)
     {
-        Client = client;
+        Api = api;
         _sandbox = sandbox;
     }
 
-    public IBacktestClient Client { get; }
+    public IQuantDeskClient Api { get; }
 
     /// <summary>The sandbox's address with <c>--sandbox</c>; null against a real API.</summary>
     public Uri? SandboxAddress => _sandbox?.BaseAddress;
 
-    public static ApiSession Open(ConnectionSettings settings)
+    /// <summary>Opens the client, and the sandbox it talks to with <c>--sandbox</c>.</summary>
+    /// <param name="settings">Where to connect, with which token.</param>
+    /// <param name="retryNotices">Told before each retry's pause; null keeps retries silent (JSON and CSV output).</param>
+    public static ApiSession Open(ConnectionSettings settings, RetryNotices? retryNotices)
     {
-        var sandbox = settings.Sandbox ? QuantDeskSandbox.Start() : null;
+        var sandbox = settings.Sandbox ? SandboxScenery.Furnish(QuantDeskSandbox.Start()) : null;
         try
         {
             var options = new QuantDeskClientOptions
@@ -32,7 +35,8 @@ internal sealed class ApiSession : IDisposable
                 ApplicationId = ApplicationId,
             };
             options.Retry.MaxRetryAttempts = settings.Retries;
-            return new ApiSession(new BacktestClient(options), sandbox);
+            options.Retry.OnRetry = retryNotices is null ? null : retryNotices.OnRetry;
+            return new ApiSession(new QuantDeskClient(options), sandbox);
         }
         catch
         {
@@ -41,7 +45,11 @@ internal sealed class ApiSession : IDisposable
         }
     }
 
-    public void Dispose() => _sandbox?.Dispose();
+    public void Dispose()
+    {
+        (Api as IDisposable)?.Dispose();
+        _sandbox?.Dispose();
+    }
 
     // Tells the QuantDesk operators which tool and version the traffic comes from.
     private static string ApplicationId =>

@@ -1,31 +1,29 @@
+using QuantDesk.Cli.Output.Rendering;
 using QuantDesk.Client;
 using Spectre.Console;
 
 namespace QuantDesk.Cli.Output;
 
-/// <summary>Tables and progress for people; a live progress line on an interactive terminal, plain lines elsewhere.</summary>
-internal sealed class HumanOutput(IAnsiConsole console) : ICliOutput
+/// <summary>Tables, pictures and progress for people; a live progress line on an interactive terminal, plain lines elsewhere.</summary>
+internal sealed class HumanOutput(IAnsiConsole console, TimeProvider clock) : ICliOutput
 {
+    public OutputFormat Format => OutputFormat.Human;
+
     public void Notice(string message) => console.WriteLine(message);
 
-    public void Datasets(IReadOnlyList<BacktestDataset> datasets)
+    public void Result<T>(T value, CliView<T> view) => console.Write(view.Human(value, ViewContext.For(console)));
+
+    public async Task<BacktestRun> WaitAsync(string runId, Func<IProgress<BacktestRun>?, Task<BacktestRun>> wait)
     {
-        if (datasets.Count == 0)
+        if (!console.Profile.Capabilities.Interactive)
         {
-            console.WriteLine("No datasets.");
-            return;
+            return await wait(new PlainWaitProgress(console, runId)).ConfigureAwait(false);
         }
 
-        console.Write(DatasetTable.For(datasets));
+        return await console.Status().StartAsync(LiveWaitProgress.Waiting(runId), async context =>
+        {
+            using var progress = new LiveWaitProgress(new SpectreStatusLine(context), runId, clock);
+            return await wait(progress).ConfigureAwait(false);
+        }).ConfigureAwait(false);
     }
-
-    public void Submission(BacktestRunSubmission submission, bool waiting) =>
-        console.WriteLine($"Submitted run {submission.RunId} ({submission.Status}).");
-
-    public void Run(BacktestRun run) => console.Write(RunTable.For(run));
-
-    public Task<BacktestRun> WaitAsync(string runId, Func<IProgress<BacktestRun>?, Task<BacktestRun>> wait) =>
-        console.Profile.Capabilities.Interactive
-            ? console.Status().StartAsync(LiveWaitProgress.Waiting(runId), context => wait(new LiveWaitProgress(context, runId)))
-            : wait(new PlainWaitProgress(console, runId));
 }

@@ -2,18 +2,16 @@ using QuantDesk.Client;
 
 namespace QuantDesk.Cli.Output;
 
-/// <summary>How a command shows its result: tables for people, or JSON for scripts.</summary>
+/// <summary>Where a command's result goes: drawn for people, or as the one JSON or CSV document on stdout.</summary>
 internal interface ICliOutput
 {
-    /// <summary>A line of context for people (the sandbox in use, a submission accepted); silent in JSON.</summary>
+    OutputFormat Format { get; }
+
+    /// <summary>A line of context for people (the sandbox in use, a submission accepted); silent in JSON and CSV.</summary>
     void Notice(string message);
 
-    void Datasets(IReadOnlyList<BacktestDataset> datasets);
-
-    /// <summary>An accepted submission; when the command goes on to wait for it, JSON shows only the final run.</summary>
-    void Submission(BacktestRunSubmission submission, bool waiting);
-
-    void Run(BacktestRun run);
+    /// <summary>Shows a command's result.</summary>
+    void Result<T>(T value, CliView<T> view);
 
     /// <summary>Runs a wait, showing its progress as suits the output.</summary>
     /// <param name="runId">The run waited for.</param>

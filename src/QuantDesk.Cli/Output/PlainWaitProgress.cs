@@ -1,3 +1,4 @@
+using QuantDesk.Cli.Output.Rendering;
 using QuantDesk.Client;
 using Spectre.Console;
 
@@ -16,7 +17,7 @@ internal sealed class PlainWaitProgress(IAnsiConsole console, string runId) : IP
         if (_lastStatus != value.Status)
         {
             _lastStatus = value.Status;
-            console.WriteLine($"Run {runId}: {value.Status}");
+            console.WriteLine($"Run {TerminalText.Safe(runId)}: {TerminalText.Safe(value.Status.ToString())}");
         }
     }
 }

@@ -17,6 +17,9 @@ internal sealed class CallState(HttpRequestMessage request, TimeProvider clock, 
     /// <summary>The pause before the retry the retry rules just allowed.</summary>
     public TimeSpan? RetryDelay { get; set; }
 
+    /// <summary>Whether <see cref="RetryDelay"/> is the server's <c>Retry-After</c>.</summary>
+    public bool RetryDelayIsServerRequested { get; set; }
+
     /// <summary>Attempts started so far.</summary>
     public int Attempts { get; set; }
 

@@ -26,6 +26,13 @@ public sealed class QuantDeskRetryOptions
     /// </summary>
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Called before each retry's pause with what is retried, after how long and why; for example to tell a person
+    /// that the client is waiting out a server's <c>Retry-After</c>. Runs on the calling request's flow, so keep it
+    /// short; an exception it throws fails the call. Not set by default.
+    /// </summary>
+    public Action<QuantDeskRetryEvent>? OnRetry { get; set; }
+
     internal QuantDeskRetryOptions Clone() => (QuantDeskRetryOptions)MemberwiseClone();
 
     /// <summary>Describes the retry settings.</summary>

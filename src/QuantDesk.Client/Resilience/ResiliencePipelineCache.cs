@@ -60,6 +60,7 @@ internal sealed class ResiliencePipelineCache
                 OnRetry = args =>
                 {
                     ReportRetry(logger, args);
+                    retry.OnRetry?.Invoke(RetryEventOf(args, retry.MaxRetryAttempts));
                     return default;
                 },
             });
@@ -89,12 +90,30 @@ internal sealed class ResiliencePipelineCache
     private static void ReportRetry(ILogger logger, OnRetryArguments<HttpResponseMessage> args)
     {
         var request = CallResilienceKeys.CallOf(args.Context)?.Request;
-        var outcome = args.Outcome.Result is { } response
-            ? ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture)
-            : args.Outcome.Exception is TimeoutRejectedException ? "attempt timeout" : args.Outcome.Exception?.GetType().Name ?? "unknown";
+        var outcome = FailureOf(args.Outcome);
         ClientLog.RetryScheduled(logger, request?.Method, LoggedUri.Of(request?.RequestUri), outcome, args.AttemptNumber + 1, args.RetryDelay.TotalMilliseconds);
         RetryTelemetry.Record(request, args.Outcome, args.AttemptNumber + 1, args.RetryDelay);
     }
+
+    private static QuantDeskRetryEvent RetryEventOf(OnRetryArguments<HttpResponseMessage> args, int maxRetryAttempts)
+    {
+        var call = CallResilienceKeys.CallOf(args.Context);
+        return new QuantDeskRetryEvent
+        {
+            OperationId = call is null ? null : Http.OperationRequest.OperationOf(call.Request)?.Name,
+            RetryNumber = args.AttemptNumber + 1,
+            MaxRetryAttempts = maxRetryAttempts,
+            Delay = args.RetryDelay,
+            IsServerRequested = call?.RetryDelayIsServerRequested ?? false,
+            StatusCode = args.Outcome.Result is { } response ? (int)response.StatusCode : null,
+            Failure = FailureOf(args.Outcome),
+        };
+    }
+
+    private static string FailureOf(Outcome<HttpResponseMessage> outcome) =>
+        outcome.Result is { } response
+            ? ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : outcome.Exception is TimeoutRejectedException ? "attempt timeout" : outcome.Exception?.GetType().Name ?? "unknown";
 
     private sealed record Built(QuantDeskClientOptions Options, ResiliencePipeline<HttpResponseMessage> Pipeline);
 }

@@ -39,6 +39,7 @@ internal static class RetryRules
         }
 
         call.RetryDelay = delay;
+        call.RetryDelayIsServerRequested = retryAfter is not null;
         return true;
     }
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 
-namespace QuantDesk.Cli.Commands;
+namespace QuantDesk.Cli.Commands.Backtests;
 
 /// <summary><c>quantdesk runs</c>: submit, get and wait.</summary>
 internal static class RunsCommand

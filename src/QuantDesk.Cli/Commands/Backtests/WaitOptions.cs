@@ -2,7 +2,7 @@ using System.CommandLine;
 using QuantDesk.Cli.Input;
 using QuantDesk.Client;
 
-namespace QuantDesk.Cli.Commands;
+namespace QuantDesk.Cli.Commands.Backtests;
 
 /// <summary><c>--poll-interval</c> and <c>--timeout</c>, and the wait they describe.</summary>
 internal sealed class WaitOptions

@@ -1,9 +1,10 @@
 using System.CommandLine;
 using QuantDesk.Cli.Errors;
 using QuantDesk.Cli.Input;
+using QuantDesk.Cli.Output.Views;
 using QuantDesk.Client;
 
-namespace QuantDesk.Cli.Commands;
+namespace QuantDesk.Cli.Commands.Backtests;
 
 /// <summary>
 /// <c>quantdesk runs submit --dataset ID --strategy FILE.json --fees BPS --slippage BPS [--no-funding] [--wait]</c>.
@@ -46,19 +47,24 @@ internal static class RunsSubmitCommand
         runner.SetAction(submit, async (invocation, cancellationToken) =>
         {
             var parsed = invocation.ParseResult;
+            var datasetId = parsed.GetRequiredValue(dataset);
+            if (string.IsNullOrWhiteSpace(datasetId))
+            {
+                throw new CliInputException("--dataset must not be blank: give a dataset id from 'datasets list'.");
+            }
+
             var request = new SubmitBacktestRunRequest
             {
-                DatasetId = parsed.GetRequiredValue(dataset),
+                DatasetId = datasetId,
                 Strategy = StrategyFile.Read(parsed.GetRequiredValue(strategy), invocation.Terminal.Input),
                 Fees = parsed.GetValue(fees),
                 Slippage = parsed.GetValue(slippage),
                 Funding = !parsed.GetValue(noFunding),
             };
-            var submission = (await invocation.Client.SubmitBacktestRunAsync(request, cancellationToken).ConfigureAwait(false)).Data;
-            var waiting = parsed.GetValue(wait);
-            invocation.Output.Submission(submission, waiting);
-            if (!waiting)
+            var submission = (await invocation.Api.Backtests.SubmitBacktestRunAsync(request, cancellationToken).ConfigureAwait(false)).Data;
+            if (!parsed.GetValue(wait))
             {
+                invocation.Output.Result(submission, RunViews.Submission);
                 if (!invocation.Sandbox)
                 {
                     invocation.Output.Notice($"Wait for it with: quantdesk runs wait {submission.RunId}");
@@ -67,8 +73,10 @@ internal static class RunsSubmitCommand
                 return ExitCodes.Success;
             }
 
+            // Waiting, JSON shows only the final run; people see the submission as a line of context.
+            invocation.Output.Notice($"Submitted run {Output.Rendering.TerminalText.Safe(submission.RunId)} ({Output.Rendering.TerminalText.Safe(submission.Status.ToString())}).");
             return await RunOutcome.WaitAsync(invocation, submission.RunId, waitOptions, cancellationToken).ConfigureAwait(false);
-        });
+        }, needsToken: true);
 
         return submit;
     }

@@ -1,13 +1,13 @@
 using System.CommandLine;
 
-namespace QuantDesk.Cli.Commands;
+namespace QuantDesk.Cli.Commands.Backtests;
 
 /// <summary><c>quantdesk runs wait ID</c>: polls a run until it finishes.</summary>
 internal static class RunsWaitCommand
 {
     public static Command Create(CommandRunner runner)
     {
-        var runId = RunIdArgument.Create();
+        var runId = RunsGetCommand.RunId();
         var waitOptions = new WaitOptions();
         var wait = new Command("wait", "Wait until a run finishes, showing its progress, then show its metrics. Exit code 7 if it finished other than completed.") { runId };
         foreach (var option in waitOptions.All)

@@ -1,7 +1,8 @@
 using System.CommandLine;
 using QuantDesk.Cli.Errors;
+using QuantDesk.Cli.Output.Views;
 
-namespace QuantDesk.Cli.Commands;
+namespace QuantDesk.Cli.Commands.Backtests;
 
 /// <summary><c>quantdesk datasets list</c>.</summary>
 internal static class DatasetsCommand
@@ -11,8 +12,7 @@ internal static class DatasetsCommand
         var list = new Command("list", "List the datasets runs can be submitted against (id, version, symbol, resolution).");
         runner.SetAction(list, async (invocation, cancellationToken) =>
         {
-            var datasets = (await invocation.Client.ListBacktestDatasetsAsync(cancellationToken).ConfigureAwait(false)).Data;
-            invocation.Output.Datasets(datasets);
+            invocation.Output.Result((await invocation.Api.Backtests.ListBacktestDatasetsAsync(cancellationToken).ConfigureAwait(false)).Data, RunViews.Datasets);
             return ExitCodes.Success;
         });
 
