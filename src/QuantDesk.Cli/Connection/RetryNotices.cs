@@ -5,7 +5,7 @@ namespace QuantDesk.Cli.Connection;
 
 /// <summary>
 /// Tells a person on stderr that the client is pausing before a retry, so that a server's Retry-After (seconds of
-/// nothing, otherwise) reads as a wait and not a hang. Short backoffs of a blip stay quiet.
+/// nothing, otherwise) reads as a wait and not a hang. Pauses under a second stay quiet.
 /// </summary>
 internal sealed class RetryNotices(TextWriter error)
 {
@@ -13,7 +13,7 @@ internal sealed class RetryNotices(TextWriter error)
 
     public void OnRetry(QuantDeskRetryEvent retry)
     {
-        if (!retry.IsServerRequested && retry.Delay < QuietBelow)
+        if (retry.Delay < QuietBelow)
         {
             return;
         }

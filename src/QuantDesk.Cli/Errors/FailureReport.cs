@@ -33,8 +33,12 @@ internal static class FailureReport
 
     private static (int Code, string Message) Describe(Exception failure) => failure switch
     {
-        CliInputException or ArgumentException => (ExitCodes.BadInput, failure.Message),
-        OptionsValidationException invalid => (ExitCodes.BadInput, string.Join(" ", invalid.Failures)),
+        CliInputException => (ExitCodes.BadInput, failure.Message),
+        ArgumentException argument => (ExitCodes.BadInput, WithoutParameterName(argument)),
+        OptionsValidationException invalid => (ExitCodes.BadInput, InFlagTerms(string.Join(" ", invalid.Failures))),
+        MissingTokenException => (ExitCodes.Unauthorized, failure.Message),
+        CliNotFoundException => (ExitCodes.NotFound, failure.Message),
+        WaitTimeoutException => (ExitCodes.NetworkOrTimeout, failure.Message),
         QuantDeskNotFoundException notFound => (ExitCodes.NotFound, WithRequestId(notFound)),
         QuantDeskAuthenticationException or QuantDeskForbiddenException or QuantDeskCredentialException => (ExitCodes.Unauthorized, WithRequestId((QuantDeskException)failure)),
         QuantDeskRateLimitException limited => (ExitCodes.RateLimited, WithRetryAfter(limited)),
@@ -43,6 +47,17 @@ internal static class FailureReport
         OperationCanceledException => (ExitCodes.Cancelled, "cancelled."),
         _ => (ExitCodes.ApiError, $"unexpected {failure.GetType().Name}: {failure.Message}"),
     };
+
+    // The parameter of a C# method means nothing at a shell prompt.
+    private static string WithoutParameterName(ArgumentException failure) =>
+        failure.ParamName is { } name ? failure.Message.Replace($" (Parameter '{name}')", string.Empty, StringComparison.Ordinal) : failure.Message;
+
+    // The client's settings as the CLI's flags name them.
+    private static string InFlagTerms(string message) => message
+        .Replace("QuantDesk:BaseAddress", "--base-url", StringComparison.Ordinal)
+        .Replace("QuantDesk:AccessToken", "the token", StringComparison.Ordinal)
+        .Replace("use AccessToken or AccessTokenProvider", "use --token or QUANTDESK_TOKEN", StringComparison.Ordinal)
+        .Replace("an access token is configured", "a token is given", StringComparison.Ordinal);
 
     // The library's messages name the request id already; this keeps that promise for any message that does not.
     private static string WithRequestId(QuantDeskException failure) =>

@@ -15,6 +15,11 @@ internal static class StrategyFile
     public static JsonObject Read(string path, TextReader standardInput)
     {
         var source = path == StandardInput ? "standard input" : $"'{path}'";
+        if (path != StandardInput && Directory.Exists(path))
+        {
+            throw new CliInputException($"--strategy: {source} is a directory; give the strategy card's file (a .json file holding an object), or - for stdin.");
+        }
+
         string text;
         try
         {

@@ -74,7 +74,8 @@ public sealed class ApiFailureExitCodeTests
         var result = await Tool.RunAsync(Tool.Against(sandbox.BaseAddress, "datasets", "list"));
 
         Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
-        Assert.That(result.ErrorLines.Single(), Does.StartWith("quantdesk: ").And.Contain(status.ToString(System.Globalization.CultureInfo.InvariantCulture)).And.Match(@"\(request id req_sandbox_\d+\)"));
+        Assert.That(result.ErrorLines[^1], Does.StartWith("quantdesk: ").And.Contain(status.ToString(System.Globalization.CultureInfo.InvariantCulture)).And.Match(@"\(request id req_sandbox_\d+\)"));
+        Assert.That(result.ErrorLines[..^1], Has.All.Match(@"^quantdesk: the API answered \d{3}; waiting [\d.]+ s before retry \d of 3\.\.\.$"), "only retry notices come before the failure");
     }
 
     [Test]

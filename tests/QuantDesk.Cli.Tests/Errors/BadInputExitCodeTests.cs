@@ -37,8 +37,16 @@ public sealed class BadInputExitCodeTests
     private static IEnumerable<TestCaseData> BadOptions()
     {
         yield return Case("sandbox and base url", "--sandbox and --base-url cannot be used together", "--sandbox", "--base-url", "https://api.quantdesk.app/", "datasets", "list");
-        yield return Case("blank run id", "id", "runs", "get", " ");
-        yield return Case("token over plain http to another host", "plain http to a host other than this machine", "--base-url", "http://quantdesk.example/", "--token", "abc", "datasets", "list");
+        yield return Case("blank run id", "ID must not be blank", "runs", "get", " ");
+        yield return Case("blank symbol", "SYMBOL must not be blank", "markets", "orderbook", " ");
+        yield return Case("blank dataset", "--dataset must not be blank", "--sandbox", "runs", "submit", "--dataset", " ", "--strategy", Strategy, "--fees", "5", "--slippage", "3");
+        yield return Case("strategy is a directory", "--strategy: '/' is a directory", "--sandbox", "runs", "submit", "--dataset", "sol-perp-1h-2025", "--strategy", "/", "--fees", "5", "--slippage", "3");
+        yield return Case("blank flex card title", "--title must not be blank", "--sandbox", "flex", "publish", "--run", QuantDeskSandbox.ExampleRunId, "--title", " ");
+        yield return Case("too long flex card title", "--title has 121 characters", "--sandbox", "flex", "publish", "--run", QuantDeskSandbox.ExampleRunId, "--title", new string('x', 121));
+        yield return Case("all with offset", "--all reads from the top", "--sandbox", "leaderboard", "list", "--all", "--offset", "5");
+        yield return Case("json and csv", "--json and --csv cannot be used together", "--sandbox", "--json", "markets", "list", "--csv");
+        yield return Case("depth out of range", "--depth must be a whole number from 1 to 500", "--sandbox", "markets", "orderbook", "SOL-PERP", "--depth", "0");
+        yield return Case("token over plain http to another host", "--base-url http://quantdesk.example is plain http to another machine", "--base-url", "http://quantdesk.example/", "--token", "abc", "datasets", "list");
     }
 
     [TestCaseSource(nameof(BadOptions))]

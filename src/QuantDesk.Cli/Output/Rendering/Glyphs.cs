@@ -7,10 +7,12 @@ namespace QuantDesk.Cli.Output.Rendering;
 /// <param name="FallingBody">A candle body whose close is below its open.</param>
 /// <param name="Rule">A horizontal separator.</param>
 /// <param name="Sparks">Sparkline levels, lowest first.</param>
-internal sealed record Glyphs(char Bar, char Wick, char RisingBody, char FallingBody, char Rule, string Sparks)
+/// <param name="Axis">A chart's vertical axis.</param>
+/// <param name="Tick">The axis where a price label stands.</param>
+internal sealed record Glyphs(char Bar, char Wick, char RisingBody, char FallingBody, char Rule, string Sparks, char Axis, char Tick)
 {
-    public static Glyphs Blocks { get; } = new('█', '│', '┃', '┃', '─', "▁▂▃▄▅▆▇█");
+    public static Glyphs Blocks { get; } = new('█', '│', '┃', '┃', '─', "▁▂▃▄▅▆▇█", '│', '┤');
 
     // Without colour the bodies must differ by shape: '#' rising, '=' falling.
-    public static Glyphs Ascii { get; } = new('#', '|', '#', '=', '-', "_.-~=+*#");
+    public static Glyphs Ascii { get; } = new('#', '|', '#', '=', '-', "_.-~=+*#", '|', '+');
 }

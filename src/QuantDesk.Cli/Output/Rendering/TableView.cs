@@ -16,14 +16,15 @@ internal sealed class TableView<TRow>(string emptyMessage, params IReadOnlyList<
         }
 
         var table = new Table();
-        foreach (var column in columns)
+        var shown = columns.Where(column => !column.CsvOnly).ToList();
+        foreach (var column in shown)
         {
             table.AddColumn(new TableColumn(column.Header) { Alignment = column.IsNumber ? Justify.Right : Justify.Left });
         }
 
         foreach (var row in rows)
         {
-            table.AddRow([.. columns.Select(column => new Text(TerminalText.Safe(column.Text(row)), column.Style?.Invoke(row) ?? Style.Plain))]);
+            table.AddRow([.. shown.Select(column => new Text(TerminalText.Safe(column.Text(row)), column.Style?.Invoke(row) ?? Style.Plain))]);
         }
 
         return table;

@@ -32,18 +32,19 @@ internal static class CandlesView
     public static IRenderable Render(CandleSeries series, bool sparkline, int height, ViewContext context)
     {
         var candles = series.Candles.Where(IsDrawable).OrderBy(candle => candle.Time).ToList();
-        var lines = new List<IRenderable> { new Markup(Header(series, candles)) };
+        var lines = new List<IRenderable>(Header(series, candles));
         if (candles.Count == 0)
         {
             lines.Add(new Text(series.Candles.Count == 0 ? "No candles." : "No candle has all of open, high, low and close."));
             return new Rows(lines);
         }
 
-        var high = candles.Max(candle => candle.High!.Value);
-        var low = candles.Min(candle => candle.Low!.Value);
-        var axis = Math.Max(Numbers.Exact(high).Length, Numbers.Exact(low).Length);
-        var columns = Math.Max(1, context.Width - axis - 3);
+        var widest = candles.Max(candle => Math.Max(Numbers.Exact(candle.High).Length, Numbers.Exact(candle.Low).Length));
+        var columns = Math.Max(1, context.Width - widest - 3);
         var shown = candles.Count > columns ? candles[^columns..] : candles;
+        var high = shown.Max(candle => candle.High!.Value);
+        var low = shown.Min(candle => candle.Low!.Value);
+        var axis = Math.Max(Numbers.Exact(high).Length, Numbers.Exact(low).Length);
         if (shown.Count < candles.Count)
         {
             lines.Add(new Text($"The newest {shown.Count} of {candles.Count} candles (widen the terminal for more; --csv has all).", Palette.Faint));
@@ -54,20 +55,22 @@ internal static class CandlesView
         return new Rows(lines);
     }
 
-    private static string Header(CandleSeries series, List<Candle> candles)
+    private static IEnumerable<IRenderable> Header(CandleSeries series, List<Candle> candles)
     {
         var title = $"[bold]{Markup.Escape(TerminalText.Safe(series.Symbol))}[/] {Markup.Escape(TerminalText.Safe(series.Resolution.ToString()))} · {candles.Count} candle{(candles.Count == 1 ? string.Empty : "s")}";
         if (candles.Count == 0)
         {
-            return title;
+            yield return new Markup(title);
+            yield break;
         }
 
         var open = candles[0].Open!.Value;
         var close = candles[^1].Close!.Value;
         var change = open == 0 ? (double?)null : ((double)close - (double)open) / (double)open;
-        var colour = close >= open ? "green" : "red";
-        return $"{title} · open {Numbers.Exact(open)} · close [{colour}]{Numbers.Exact(close)} ({Numbers.SignedPercent(change)})[/]" +
-               $" · high {Numbers.Exact(candles.Max(candle => candle.High!.Value))} · low {Numbers.Exact(candles.Min(candle => candle.Low!.Value))}";
+        yield return new Markup($"{title} · close [{(close >= open ? "green" : "red")}]{Numbers.Exact(close)} ({Numbers.SignedPercent(change)})[/]");
+        yield return new Text(
+            $"open {Numbers.Exact(open)} · high {Numbers.Exact(candles.Max(candle => candle.High!.Value))} · low {Numbers.Exact(candles.Min(candle => candle.Low!.Value))}",
+            Palette.Faint);
     }
 
     private static IEnumerable<IRenderable> Chart(List<Candle> candles, decimal low, decimal high, int axis, int height, ViewContext context)
@@ -77,7 +80,8 @@ internal static class CandlesView
         {
             var line = new Paragraph();
             var label = row == height - 1 ? Numbers.Exact(high) : row == 0 ? Numbers.Exact(low) : string.Empty;
-            line.Append(label.PadLeft(axis) + " " + (glyphs == Glyphs.Ascii ? '|' : '┤') + " ", Palette.Faint);
+            var tick = label.Length == 0 ? glyphs.Axis : glyphs.Tick;
+            line.Append($"{label.PadLeft(axis)} {tick} ", Palette.Faint);
             foreach (var candle in candles)
             {
                 var rising = candle.Close >= candle.Open;

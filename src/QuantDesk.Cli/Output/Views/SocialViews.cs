@@ -16,7 +16,7 @@ internal static class SocialViews
         new Column<RankedRow>("Active", row => Numbers.YesNo(row.Row.IsActive)),
         new Column<RankedRow>("Badges", row => row.Row.Badges is { Count: > 0 } badges ? string.Join(", ", badges) : string.Empty),
         new Column<RankedRow>("Flex card", row => row.Row.FlexCardId),
-        new Column<RankedRow>("Vault", row => row.Row.VaultAddress));
+        new Column<RankedRow>("Vault", row => row.Row.VaultAddress, CsvOnly: true));
 
     public static CliView<IReadOnlyList<RankedRow>> Leaderboard { get; } = new(
         (rows, _) => Table.Render(rows),

@@ -1,8 +1,8 @@
-using QuantDesk.Cli.Output;
+using QuantDesk.Cli.Output.Rendering;
 
 namespace QuantDesk.Cli.Tests.Output;
 
-public sealed class MetricFormatTests
+public sealed class NumbersTests
 {
     [Test]
     public void Ratios_have_two_decimals_and_drawdowns_are_percentages_in_any_culture()
@@ -11,8 +11,8 @@ public sealed class MetricFormatTests
         Thread.CurrentThread.CurrentCulture = new System.Globalization.CultureInfo("de-DE");
         try
         {
-            Assert.That(MetricFormat.Ratio(1.8449), Is.EqualTo("1.84"));
-            Assert.That(MetricFormat.Percent(-0.14), Is.EqualTo("-14.0%"));
+            Assert.That(Numbers.Ratio(1.8449), Is.EqualTo("1.84"));
+            Assert.That(Numbers.Percent(-0.14), Is.EqualTo("-14.0%"));
         }
         finally
         {
@@ -23,6 +23,6 @@ public sealed class MetricFormatTests
     [Test]
     public void Missing_metrics_read_as_not_available()
     {
-        Assert.That((MetricFormat.Ratio(null), MetricFormat.Percent(null)), Is.EqualTo(("n/a", "n/a")));
+        Assert.That((Numbers.Ratio(null), Numbers.Percent(null)), Is.EqualTo(("n/a", "n/a")));
     }
 }
