@@ -34,6 +34,23 @@ public static class Tool
         return new CliResult(exitCode, output.ToString(), error.ToString());
     }
 
+    /// <summary>Runs the CLI as on a terminal with colours (TERM=xterm-256color unless the environment says otherwise).</summary>
+    public static async Task<CliResult> RunOnTerminalAsync(IReadOnlyList<string> args, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var output = new StringWriter();
+        var variables = new Dictionary<string, string> { ["TERM"] = "xterm-256color" };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            variables[name] = value;
+        }
+
+        var console = CliTerminal.ConsoleFor(output, isTerminal: true, name => variables.GetValueOrDefault(name));
+        var error = new StringWriter();
+        var terminal = new CliTerminal(console, error, new StringReader(string.Empty), name => variables.GetValueOrDefault(name));
+        var exitCode = await QuantDeskCli.RunAsync(args, terminal);
+        return new CliResult(exitCode, output.ToString(), error.ToString());
+    }
+
     /// <summary>The arguments that point the CLI at a sandbox started by the test, as at any real API.</summary>
     public static string[] Against(Uri baseAddress, params string[] args) => ["--base-url", baseAddress.ToString(), .. args];
 
