@@ -38,6 +38,10 @@ internal sealed record ConnectionSettings(bool Sandbox, Uri BaseAddress, string?
         {
             token = token[BearerPrefix.Length..].TrimStart();
         }
+        else if (token.Equals(BearerPrefix.TrimEnd(), StringComparison.OrdinalIgnoreCase))
+        {
+            token = string.Empty;
+        }
 
         if (token.Length == 0 || token.AsSpan().ContainsAnyExceptInRange('!', '~'))
         {

@@ -64,4 +64,47 @@ public sealed class TokenHandlingTests
         Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
         Assert.That(result.ErrorLines.Single(), Does.Contain("'***'"));
     }
+
+    [TestCase("Bearer abc.def")]
+    [TestCase("bearer   abc.def")]
+    [TestCase("  Bearer abc.def  ")]
+    public async Task A_pasted_bearer_prefix_is_dropped(string pasted)
+    {
+        using var sandbox = QuantDeskSandbox.Start();
+
+        var result = await Tool.RunAsync(Tool.Against(sandbox.BaseAddress, ["--token", pasted, .. Submit]));
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(sandbox.ReceivedRequests.Single().Headers["Authorization"], Is.EqualTo("Bearer abc.def"));
+    }
+
+    [TestCase("tök")]
+    [TestCase("abc def")]
+    [TestCase("abc\u0001def")]
+    [TestCase("Bearer ")]
+    public async Task A_token_that_cannot_go_in_a_header_is_bad_input_and_never_echoed(string token)
+    {
+        using var sandbox = QuantDeskSandbox.Start();
+
+        var fromOption = await Tool.RunAsync(Tool.Against(sandbox.BaseAddress, ["--token", token, .. Submit]));
+        var fromEnvironment = await Tool.RunAsync(Tool.Against(sandbox.BaseAddress, Submit), new Dictionary<string, string> { ["QUANTDESK_TOKEN"] = token });
+
+        Assert.That(fromOption.ExitCode, Is.EqualTo(2), fromOption.ToString());
+        Assert.That(fromOption.ErrorLines.Single(), Does.StartWith("quantdesk: the token from --token cannot be sent in an HTTP header"));
+        Assert.That(fromEnvironment.ErrorLines.Single(), Does.StartWith("quantdesk: the token from QUANTDESK_TOKEN cannot be sent in an HTTP header"));
+        Assert.That(fromOption.Error + fromEnvironment.Error, Does.Not.Contain(token.Trim()));
+        Assert.That(sandbox.ReceivedRequests, Is.Empty);
+    }
+
+    [Test]
+    public async Task A_secured_command_without_a_token_says_how_to_give_one()
+    {
+        using var sandbox = QuantDeskSandbox.Start();
+
+        var result = await Tool.RunAsync(Tool.Against(sandbox.BaseAddress, Submit));
+
+        Assert.That(result.ExitCode, Is.EqualTo(4), result.ToString());
+        Assert.That(result.ErrorLines.Single(), Does.Contain("set QUANTDESK_TOKEN (or pass --token)").And.Not.Contain("AccessToken"));
+        Assert.That(sandbox.ReceivedRequests, Is.Empty);
+    }
 }
