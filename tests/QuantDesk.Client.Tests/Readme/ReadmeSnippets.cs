@@ -12,7 +12,7 @@ public sealed class RunReport(IBacktestClient backtests)
     public async Task<string> DescribeAsync(string runId, CancellationToken cancellationToken)
     {
         var run = (await backtests.GetBacktestRunAsync(runId, cancellationToken)).Data;
-        return $"{run.RunId}: {run.Status}, Sharpe {run.Sharpe:0.00}, DSR {run.Dsr:0.00}, max drawdown {run.MaxDrawdown:P1}";
+        return $"{run.RunId}: {run.Status}, Sharpe {run.Sharpe:0.00}, DSR {run.Dsr:0.00}, max drawdown {run.MaxDrawdown * 100:0.0}%";
     }
 }
 
@@ -76,7 +76,7 @@ public static class ReadmeSnippets
         var strategy = JsonNode.Parse(File.ReadAllText(strategyPath))!.AsObject();
         var request = new SubmitBacktestRunRequest { DatasetId = datasets[0].DatasetId, Strategy = strategy, Fees = 5, Slippage = 3, Funding = true };
         var run = await backtests.SubmitAndWaitAsync(request, cancellationToken: cancellationToken);
-        Console.WriteLine($"{run.RunId} {run.Status}: Sharpe {run.Sharpe:0.00}, DSR {run.Dsr:0.00}, max drawdown {run.MaxDrawdown:P1}");
+        Console.WriteLine($"{run.RunId} {run.Status}: Sharpe {run.Sharpe:0.00}, DSR {run.Dsr:0.00}, max drawdown {run.MaxDrawdown * 100:0.0}%");
     }
 
     public static async Task<BacktestRun> WaitWithOptionsAsync(IBacktestClient backtests, string runId, ILogger logger, CancellationToken cancellationToken)

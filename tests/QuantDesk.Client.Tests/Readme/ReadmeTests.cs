@@ -49,7 +49,7 @@ public sealed partial class ReadmeTests
 
         var description = await provider.GetRequiredService<RunReport>().DescribeAsync(QuantDeskSandbox.ExampleRunId, CancellationToken.None);
 
-        Assert.That(description, Does.StartWith("b4f1c2a0-6d3e-4f7a-9c1b-0a2d3e4f5a6b: completed, Sharpe 1.84, DSR 0.72"));
+        Assert.That(description, Is.EqualTo("b4f1c2a0-6d3e-4f7a-9c1b-0a2d3e4f5a6b: completed, Sharpe 1.84, DSR 0.72, max drawdown -14.0%"));
         Assert.That(sandbox.Server.LogEntries.Single().RequestMessage!.Headers!["User-Agent"].Single(), Does.StartWith("grid-bot/2.1 "));
     }
 
@@ -84,7 +84,7 @@ public sealed partial class ReadmeTests
             Console.SetOut(console);
         }
 
-        Assert.That(output.ToString(), Does.Match(@"^[0-9a-f-]{36} completed: Sharpe 1\.84, DSR 0\.72, max drawdown -14\.0\s?%\s*$"));
+        Assert.That(output.ToString(), Does.Match(@"^[0-9a-f-]{36} completed: Sharpe 1\.84, DSR 0\.72, max drawdown -14\.0%\s*$"));
         var sent = fixture.Sandbox.Submissions.Single();
         Assert.That((sent.DatasetId, sent.Strategy["kind"]!.GetValue<string>()), Is.EqualTo(("sol-perp-1h-2025", "breakout")));
     }
