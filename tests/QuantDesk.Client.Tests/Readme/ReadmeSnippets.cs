@@ -21,6 +21,13 @@ public interface ITokenCache
     ValueTask<string?> GetAsync(bool forceRefresh, CancellationToken cancellationToken);
 }
 
+public interface ICredentialStore
+{
+    Task<string> GetTokenAsync(CancellationToken cancellationToken);
+
+    Task<string> RenewTokenAsync(CancellationToken cancellationToken);
+}
+
 public static class ReadmeSnippets
 {
     public static void RegisterWithToken(IServiceCollection services, IConfiguration configuration)
@@ -37,6 +44,17 @@ public static class ReadmeSnippets
     {
         services.AddQuantDeskClient(options =>
             options.AccessTokenProvider = (request, cancellationToken) => tokens.GetAsync(request.ForceRefresh, cancellationToken));
+    }
+
+    public static void RegisterWithTaskMethod(IServiceCollection services, ICredentialStore store)
+    {
+        services.AddQuantDeskClient(options => options.UseAccessTokenProvider(store.GetTokenAsync));   // Task<string> GetTokenAsync(CancellationToken)
+    }
+
+    public static void RegisterWithRefreshingTaskMethods(IServiceCollection services, ICredentialStore store)
+    {
+        services.AddQuantDeskClient(options => options.UseAccessTokenProvider((request, cancellationToken) =>
+            request.ForceRefresh ? store.RenewTokenAsync(cancellationToken) : store.GetTokenAsync(cancellationToken)));
     }
 
     public static async Task<BacktestRun> WithoutContainerAsync(string token)

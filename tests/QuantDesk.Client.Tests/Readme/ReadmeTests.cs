@@ -54,6 +54,40 @@ public sealed partial class ReadmeTests
     }
 
     [Test]
+    public async Task The_task_method_provider_snippet_sends_the_stores_token()
+    {
+        using var sandbox = QuantDeskSandbox.Start();
+        var services = new ServiceCollection().AddLogging();
+        ReadmeSnippets.RegisterWithTaskMethod(services, new CredentialStore());
+        await using var provider = OnSandbox(services, sandbox);
+
+        await provider.GetRequiredService<IBacktestClient>().GetBacktestRunAsync(QuantDeskSandbox.ExampleRunId);
+
+        Assert.That(sandbox.Server.LogEntries.Single().RequestMessage!.Headers!["Authorization"].Single(), Is.EqualTo("Bearer stored-token"));
+    }
+
+    [Test]
+    public async Task The_refreshing_task_provider_snippet_renews_the_token_after_a_401()
+    {
+        const string runId = "run-readme-renew";
+        using var sandbox = QuantDeskSandbox.Start();
+        sandbox.Server.AcceptOnlyToken(runId, "renewed-token");
+        var services = new ServiceCollection().AddLogging();
+        ReadmeSnippets.RegisterWithRefreshingTaskMethods(services, new CredentialStore());
+        await using var provider = OnSandbox(services, sandbox);
+
+        var run = (await provider.GetRequiredService<IBacktestClient>().GetBacktestRunAsync(runId)).Data;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.RunId, Is.EqualTo(runId));
+            Assert.That(
+                sandbox.Server.LogEntries.OrderBy(entry => entry.RequestMessage!.DateTime).Select(entry => entry.RequestMessage!.Headers!["Authorization"].Single()),
+                Is.EqualTo(new[] { "Bearer stored-token", "Bearer renewed-token" }));
+        });
+    }
+
+    [Test]
     public async Task The_error_snippet_handles_an_unknown_run_without_throwing()
     {
         using var fixture = new ClientFixture();
@@ -121,11 +155,28 @@ public sealed partial class ReadmeTests
         Assert.That(notFound, Is.TypeOf<QuantDeskNotFoundException>().With.Property(nameof(QuantDeskApiException.RequestId)).EqualTo("req_1"));
     }
 
+    private static ServiceProvider OnSandbox(IServiceCollection services, QuantDeskSandbox sandbox)
+    {
+        services.AddQuantDeskClient(options =>
+        {
+            options.BaseAddress = sandbox.BaseAddress;
+            options.SendAccessTokenOnEveryCall = true;
+        });
+        return services.BuildServiceProvider();
+    }
+
     private static string[] Lines(string text) =>
         text.Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0).ToArray();
 
     private static bool ContainsRun(string[] haystack, string[] needle) =>
         Enumerable.Range(0, haystack.Length - needle.Length + 1).Any(start => haystack.AsSpan(start, needle.Length).SequenceEqual(needle));
+
+    private sealed class CredentialStore : ICredentialStore
+    {
+        public Task<string> GetTokenAsync(CancellationToken cancellationToken) => Task.FromResult("stored-token");
+
+        public Task<string> RenewTokenAsync(CancellationToken cancellationToken) => Task.FromResult("renewed-token");
+    }
 
     [GeneratedRegex("```csharp\\n(.*?)```", RegexOptions.Singleline)]
     private static partial Regex CSharpBlock();
