@@ -38,7 +38,8 @@ public sealed class QuantDeskClientOptions
     /// Supplies the Bearer JWT for each request, so tokens can rotate. When the API answers 401, the provider is
     /// asked once more with <see cref="AccessTokenRequest.ForceRefresh"/> set and the request is retried once;
     /// concurrent requests rejected together share that single refresh. Takes precedence over
-    /// <see cref="AccessToken"/>. Returning <see langword="null"/> sends the request without credentials.
+    /// <see cref="AccessToken"/>. Returning <see langword="null"/> sends the request without credentials. For a provider
+    /// written as a <see cref="Task{TResult}"/> method, see <see cref="UseAccessTokenProvider(Func{CancellationToken, Task{string}})"/>.
     /// </summary>
     public Func<AccessTokenRequest, CancellationToken, ValueTask<string?>>? AccessTokenProvider { get; set; }
 
