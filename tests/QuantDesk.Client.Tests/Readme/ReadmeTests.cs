@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using QuantDesk.Client.Testing;
+using QuantDesk.Client.Tests.Packaging;
 using QuantDesk.Client.Tests.Support;
 
 namespace QuantDesk.Client.Tests.Readme;
@@ -12,15 +13,21 @@ public sealed partial class ReadmeTests
     [Test]
     public void Every_csharp_block_of_the_readme_is_compiled_in_ReadmeSnippets()
     {
-        var snippets = Lines(File.ReadAllText(RepositoryFiles.PathOf("tests/QuantDesk.Client.Tests/Readme/ReadmeSnippets.cs"))
-            + "\n" + File.ReadAllText(RepositoryFiles.PathOf("tests/QuantDesk.Client.Tests/Readme/AreaSnippets.cs")));
-        var blocks = CSharpBlock().Matches(File.ReadAllText(RepositoryFiles.PathOf("README.md"))).Select(match => Lines(match.Groups[1].Value)).ToList();
+        AssertCompiled(RepositoryFiles.PathOf("README.md"), minimumBlocks: 6);
+    }
 
-        Assert.That(blocks, Has.Count.GreaterThanOrEqualTo(6));
-        foreach (var block in blocks)
+    [Test]
+    public void Every_csharp_block_of_the_package_readmes_is_compiled_in_ReadmeSnippets()
+    {
+        var readmes = PackageReadme.All().Where(readme => readme.Path is not null).ToList();
+
+        Assert.That(readmes.Select(readme => readme.Project), Does.Contain("QuantDesk.Client").And.Contain("QuantDesk.Client.Testing"));
+        foreach (var readme in readmes)
         {
-            Assert.That(ContainsRun(snippets, block), Is.True, "README block not found in ReadmeSnippets.cs:\n" + string.Join('\n', block));
+            AssertCompiled(readme.Path!, minimumBlocks: 0);
         }
+
+        Assert.That(CSharpBlock().Matches(File.ReadAllText(readmes.Single(readme => readme.Project == "QuantDesk.Client").Path!)), Has.Count.GreaterThanOrEqualTo(6));
     }
 
     [Test]
@@ -163,6 +170,19 @@ public sealed partial class ReadmeTests
             options.SendAccessTokenOnEveryCall = true;
         });
         return services.BuildServiceProvider();
+    }
+
+    private static void AssertCompiled(string markdownPath, int minimumBlocks)
+    {
+        var snippets = Lines(File.ReadAllText(RepositoryFiles.PathOf("tests/QuantDesk.Client.Tests/Readme/ReadmeSnippets.cs"))
+            + "\n" + File.ReadAllText(RepositoryFiles.PathOf("tests/QuantDesk.Client.Tests/Readme/AreaSnippets.cs")));
+        var blocks = CSharpBlock().Matches(File.ReadAllText(markdownPath)).Select(match => Lines(match.Groups[1].Value)).ToList();
+
+        Assert.That(blocks, Has.Count.GreaterThanOrEqualTo(minimumBlocks));
+        foreach (var block in blocks)
+        {
+            Assert.That(ContainsRun(snippets, block), Is.True, $"{markdownPath}: block not found in ReadmeSnippets.cs or AreaSnippets.cs:\n" + string.Join('\n', block));
+        }
     }
 
     private static string[] Lines(string text) =>
