@@ -3,6 +3,7 @@
 //   dotnet publish samples/QuantDesk.Client.AotSample -c Release -r linux-x64 -o artifacts/aot-sample
 //   artifacts/aot-sample/QuantDesk.Client.AotSample --base-url http://127.0.0.1:PORT/ [--run-id ID]
 // Run samples/QuantDesk.Client.SandboxHost for a local address. The token comes from QUANTDESK_TOKEN; never printed.
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
@@ -28,7 +29,10 @@ var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Diction
 }).Build();
 
 var services = new ServiceCollection();
-services.AddLogging(logging => logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
+services.AddLogging(logging => logging
+    .AddSimpleConsole(console => console.SingleLine = true)
+    .AddFilter("Polly", LogLevel.None)
+    .SetMinimumLevel(LogLevel.Warning));
 services.AddQuantDeskClient(configuration.GetSection("QuantDesk"), options => options.AccessToken = Environment.GetEnvironmentVariable("QUANTDESK_TOKEN"));
 await using var provider = services.BuildServiceProvider();
 var api = provider.GetRequiredService<IQuantDeskClient>();
@@ -72,7 +76,7 @@ try
     Console.WriteLine($"Status     {run.Status}");
     Console.WriteLine($"Sharpe     {run.Sharpe:0.00}");
     Console.WriteLine($"DSR        {run.Dsr:0.00}");
-    Console.WriteLine($"Max DD     {run.MaxDrawdown:P1}");
+    Console.WriteLine($"Max DD     {Percent(run.MaxDrawdown)}");
 }
 catch (QuantDeskException error)
 {
@@ -108,3 +112,7 @@ catch (QuantDeskException error)
 }
 
 return 0;
+
+// -0.14 reads -14.0%, on every machine.
+static string Percent(double? fraction) =>
+    fraction is { } value ? (value * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "n/a";

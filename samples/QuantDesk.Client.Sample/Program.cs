@@ -2,6 +2,7 @@
 //   dotnet run --project samples/QuantDesk.Client.Sample                      (embedded sandbox, no network)
 //   dotnet run --project samples/QuantDesk.Client.Sample -- --base-url https://api.quantdesk.app/ --run-id <id>
 // The token comes from --token or the QUANTDESK_TOKEN environment variable; it is never printed.
+using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using QuantDesk.Client;
@@ -20,7 +21,12 @@ var baseAddress = arguments.BaseAddress ?? sandbox!.BaseAddress;
 Console.WriteLine(sandbox is null ? $"QuantDesk API: {baseAddress}" : $"QuantDesk sandbox (embedded): {baseAddress}");
 
 var services = new ServiceCollection();
-services.AddLogging(logging => logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
+// One line per event; only the client's own warnings and errors (a retry that may still succeed is Information),
+// and never Polly's internals.
+services.AddLogging(logging => logging
+    .AddSimpleConsole(console => console.SingleLine = true)
+    .AddFilter("Polly", LogLevel.None)
+    .SetMinimumLevel(LogLevel.Warning));
 services.AddQuantDeskClient(options =>
 {
     options.BaseAddress = baseAddress;
@@ -37,7 +43,7 @@ try
     Console.WriteLine($"Status     {run.Status}");
     Console.WriteLine($"Sharpe     {run.Sharpe:0.00}");
     Console.WriteLine($"DSR        {run.Dsr:0.00}");
-    Console.WriteLine($"Max DD     {run.MaxDrawdown:P1}");
+    Console.WriteLine($"Max DD     {Percent(run.MaxDrawdown)}");
 }
 catch (QuantDeskNotFoundException error)
 {
@@ -64,3 +70,7 @@ if (sandbox is not null)
 }
 
 return 0;
+
+// -0.14 reads -14.0%, on every machine.
+static string Percent(double? fraction) =>
+    fraction is { } value ? (value * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "n/a";

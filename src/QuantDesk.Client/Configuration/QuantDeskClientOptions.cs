@@ -38,9 +38,40 @@ public sealed class QuantDeskClientOptions
     /// Supplies the Bearer JWT for each request, so tokens can rotate. When the API answers 401, the provider is
     /// asked once more with <see cref="AccessTokenRequest.ForceRefresh"/> set and the request is retried once;
     /// concurrent requests rejected together share that single refresh. Takes precedence over
-    /// <see cref="AccessToken"/>. Returning <see langword="null"/> sends the request without credentials.
+    /// <see cref="AccessToken"/>. Returning <see langword="null"/> sends the request without credentials. For a provider
+    /// written as a <see cref="Task{TResult}"/> method, see <see cref="UseAccessTokenProvider(Func{CancellationToken, Task{string}})"/>.
     /// </summary>
     public Func<AccessTokenRequest, CancellationToken, ValueTask<string?>>? AccessTokenProvider { get; set; }
+
+    /// <summary>
+    /// Sets <see cref="AccessTokenProvider"/> from an ordinary <see cref="Task{TResult}"/> method that does not need
+    /// to know about refreshes, such as <c>Task&lt;string&gt; GetTokenAsync(CancellationToken)</c> or an async
+    /// lambda. It is called for each request, and once more when the API answers 401.
+    /// </summary>
+    /// <param name="provider">Returns the Bearer JWT. A provider that may have no token uses <see cref="AccessTokenProvider"/>, whose <see langword="null"/> sends the request without credentials.</param>
+    /// <returns>These options, for chaining.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="provider"/> is <see langword="null"/>.</exception>
+    public QuantDeskClientOptions UseAccessTokenProvider(Func<CancellationToken, Task<string>> provider)
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        AccessTokenProvider = (_, cancellationToken) => new ValueTask<string?>(provider(cancellationToken)!);
+        return this;
+    }
+
+    /// <summary>
+    /// Sets <see cref="AccessTokenProvider"/> from an ordinary <see cref="Task{TResult}"/> method that is told when the
+    /// API has just rejected its token (<see cref="AccessTokenRequest.ForceRefresh"/>), such as
+    /// <c>Task&lt;string&gt; GetTokenAsync(AccessTokenRequest, CancellationToken)</c> or an async lambda.
+    /// </summary>
+    /// <param name="provider">Returns the Bearer JWT; a newly issued one when <see cref="AccessTokenRequest.ForceRefresh"/> is set. A provider that may have no token uses <see cref="AccessTokenProvider"/>, whose <see langword="null"/> sends the request without credentials.</param>
+    /// <returns>These options, for chaining.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="provider"/> is <see langword="null"/>.</exception>
+    public QuantDeskClientOptions UseAccessTokenProvider(Func<AccessTokenRequest, CancellationToken, Task<string>> provider)
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        AccessTokenProvider = (request, cancellationToken) => new ValueTask<string?>(provider(request, cancellationToken)!);
+        return this;
+    }
 
     /// <summary>
     /// Sends the access token on every operation, public ones included, for gateways that tier rate limits by

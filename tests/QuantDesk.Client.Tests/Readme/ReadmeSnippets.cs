@@ -12,13 +12,20 @@ public sealed class RunReport(IBacktestClient backtests)
     public async Task<string> DescribeAsync(string runId, CancellationToken cancellationToken)
     {
         var run = (await backtests.GetBacktestRunAsync(runId, cancellationToken)).Data;
-        return $"{run.RunId}: {run.Status}, Sharpe {run.Sharpe:0.00}, DSR {run.Dsr:0.00}, max drawdown {run.MaxDrawdown:P1}";
+        return $"{run.RunId}: {run.Status}, Sharpe {run.Sharpe:0.00}, DSR {run.Dsr:0.00}, max drawdown {run.MaxDrawdown * 100:0.0}%";
     }
 }
 
 public interface ITokenCache
 {
     ValueTask<string?> GetAsync(bool forceRefresh, CancellationToken cancellationToken);
+}
+
+public interface ICredentialStore
+{
+    Task<string> GetTokenAsync(CancellationToken cancellationToken);
+
+    Task<string> RenewTokenAsync(CancellationToken cancellationToken);
 }
 
 public static class ReadmeSnippets
@@ -37,6 +44,17 @@ public static class ReadmeSnippets
     {
         services.AddQuantDeskClient(options =>
             options.AccessTokenProvider = (request, cancellationToken) => tokens.GetAsync(request.ForceRefresh, cancellationToken));
+    }
+
+    public static void RegisterWithTaskMethod(IServiceCollection services, ICredentialStore store)
+    {
+        services.AddQuantDeskClient(options => options.UseAccessTokenProvider(store.GetTokenAsync));   // Task<string> GetTokenAsync(CancellationToken)
+    }
+
+    public static void RegisterWithRefreshingTaskMethods(IServiceCollection services, ICredentialStore store)
+    {
+        services.AddQuantDeskClient(options => options.UseAccessTokenProvider((request, cancellationToken) =>
+            request.ForceRefresh ? store.RenewTokenAsync(cancellationToken) : store.GetTokenAsync(cancellationToken)));
     }
 
     public static async Task<BacktestRun> WithoutContainerAsync(string token)
@@ -76,7 +94,7 @@ public static class ReadmeSnippets
         var strategy = JsonNode.Parse(File.ReadAllText(strategyPath))!.AsObject();
         var request = new SubmitBacktestRunRequest { DatasetId = datasets[0].DatasetId, Strategy = strategy, Fees = 5, Slippage = 3, Funding = true };
         var run = await backtests.SubmitAndWaitAsync(request, cancellationToken: cancellationToken);
-        Console.WriteLine($"{run.RunId} {run.Status}: Sharpe {run.Sharpe:0.00}, DSR {run.Dsr:0.00}, max drawdown {run.MaxDrawdown:P1}");
+        Console.WriteLine($"{run.RunId} {run.Status}: Sharpe {run.Sharpe:0.00}, DSR {run.Dsr:0.00}, max drawdown {run.MaxDrawdown * 100:0.0}%");
     }
 
     public static async Task<BacktestRun> WaitWithOptionsAsync(IBacktestClient backtests, string runId, ILogger logger, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using QuantDesk.Client.Testing;
+using QuantDesk.Client.Tests.Packaging;
 using QuantDesk.Client.Tests.Support;
 
 namespace QuantDesk.Client.Tests.Readme;
@@ -12,15 +13,21 @@ public sealed partial class ReadmeTests
     [Test]
     public void Every_csharp_block_of_the_readme_is_compiled_in_ReadmeSnippets()
     {
-        var snippets = Lines(File.ReadAllText(RepositoryFiles.PathOf("tests/QuantDesk.Client.Tests/Readme/ReadmeSnippets.cs"))
-            + "\n" + File.ReadAllText(RepositoryFiles.PathOf("tests/QuantDesk.Client.Tests/Readme/AreaSnippets.cs")));
-        var blocks = CSharpBlock().Matches(File.ReadAllText(RepositoryFiles.PathOf("README.md"))).Select(match => Lines(match.Groups[1].Value)).ToList();
+        AssertCompiled(RepositoryFiles.PathOf("README.md"), minimumBlocks: 6);
+    }
 
-        Assert.That(blocks, Has.Count.GreaterThanOrEqualTo(6));
-        foreach (var block in blocks)
+    [Test]
+    public void Every_csharp_block_of_the_package_readmes_is_compiled_in_ReadmeSnippets()
+    {
+        var readmes = PackageReadme.All().Where(readme => readme.Path is not null).ToList();
+
+        Assert.That(readmes.Select(readme => readme.Project), Does.Contain("QuantDesk.Client").And.Contain("QuantDesk.Client.Testing"));
+        foreach (var readme in readmes)
         {
-            Assert.That(ContainsRun(snippets, block), Is.True, "README block not found in ReadmeSnippets.cs:\n" + string.Join('\n', block));
+            AssertCompiled(readme.Path!, minimumBlocks: 0);
         }
+
+        Assert.That(CSharpBlock().Matches(File.ReadAllText(readmes.Single(readme => readme.Project == "QuantDesk.Client").Path!)), Has.Count.GreaterThanOrEqualTo(6));
     }
 
     [Test]
@@ -49,8 +56,42 @@ public sealed partial class ReadmeTests
 
         var description = await provider.GetRequiredService<RunReport>().DescribeAsync(QuantDeskSandbox.ExampleRunId, CancellationToken.None);
 
-        Assert.That(description, Does.StartWith("b4f1c2a0-6d3e-4f7a-9c1b-0a2d3e4f5a6b: completed, Sharpe 1.84, DSR 0.72"));
+        Assert.That(description, Is.EqualTo("b4f1c2a0-6d3e-4f7a-9c1b-0a2d3e4f5a6b: completed, Sharpe 1.84, DSR 0.72, max drawdown -14.0%"));
         Assert.That(sandbox.Server.LogEntries.Single().RequestMessage!.Headers!["User-Agent"].Single(), Does.StartWith("grid-bot/2.1 "));
+    }
+
+    [Test]
+    public async Task The_task_method_provider_snippet_sends_the_stores_token()
+    {
+        using var sandbox = QuantDeskSandbox.Start();
+        var services = new ServiceCollection().AddLogging();
+        ReadmeSnippets.RegisterWithTaskMethod(services, new CredentialStore());
+        await using var provider = OnSandbox(services, sandbox);
+
+        await provider.GetRequiredService<IBacktestClient>().GetBacktestRunAsync(QuantDeskSandbox.ExampleRunId);
+
+        Assert.That(sandbox.Server.LogEntries.Single().RequestMessage!.Headers!["Authorization"].Single(), Is.EqualTo("Bearer stored-token"));
+    }
+
+    [Test]
+    public async Task The_refreshing_task_provider_snippet_renews_the_token_after_a_401()
+    {
+        const string runId = "run-readme-renew";
+        using var sandbox = QuantDeskSandbox.Start();
+        sandbox.Server.AcceptOnlyToken(runId, "renewed-token");
+        var services = new ServiceCollection().AddLogging();
+        ReadmeSnippets.RegisterWithRefreshingTaskMethods(services, new CredentialStore());
+        await using var provider = OnSandbox(services, sandbox);
+
+        var run = (await provider.GetRequiredService<IBacktestClient>().GetBacktestRunAsync(runId)).Data;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.RunId, Is.EqualTo(runId));
+            Assert.That(
+                sandbox.Server.LogEntries.OrderBy(entry => entry.RequestMessage!.DateTime).Select(entry => entry.RequestMessage!.Headers!["Authorization"].Single()),
+                Is.EqualTo(new[] { "Bearer stored-token", "Bearer renewed-token" }));
+        });
     }
 
     [Test]
@@ -84,7 +125,7 @@ public sealed partial class ReadmeTests
             Console.SetOut(console);
         }
 
-        Assert.That(output.ToString(), Does.Match(@"^[0-9a-f-]{36} completed: Sharpe 1\.84, DSR 0\.72, max drawdown -14\.0\s?%\s*$"));
+        Assert.That(output.ToString(), Does.Match(@"^[0-9a-f-]{36} completed: Sharpe 1\.84, DSR 0\.72, max drawdown -14\.0%\s*$"));
         var sent = fixture.Sandbox.Submissions.Single();
         Assert.That((sent.DatasetId, sent.Strategy["kind"]!.GetValue<string>()), Is.EqualTo(("sol-perp-1h-2025", "breakout")));
     }
@@ -121,11 +162,41 @@ public sealed partial class ReadmeTests
         Assert.That(notFound, Is.TypeOf<QuantDeskNotFoundException>().With.Property(nameof(QuantDeskApiException.RequestId)).EqualTo("req_1"));
     }
 
+    private static ServiceProvider OnSandbox(IServiceCollection services, QuantDeskSandbox sandbox)
+    {
+        services.AddQuantDeskClient(options =>
+        {
+            options.BaseAddress = sandbox.BaseAddress;
+            options.SendAccessTokenOnEveryCall = true;
+        });
+        return services.BuildServiceProvider();
+    }
+
+    private static void AssertCompiled(string markdownPath, int minimumBlocks)
+    {
+        var snippets = Lines(File.ReadAllText(RepositoryFiles.PathOf("tests/QuantDesk.Client.Tests/Readme/ReadmeSnippets.cs"))
+            + "\n" + File.ReadAllText(RepositoryFiles.PathOf("tests/QuantDesk.Client.Tests/Readme/AreaSnippets.cs")));
+        var blocks = CSharpBlock().Matches(File.ReadAllText(markdownPath)).Select(match => Lines(match.Groups[1].Value)).ToList();
+
+        Assert.That(blocks, Has.Count.GreaterThanOrEqualTo(minimumBlocks));
+        foreach (var block in blocks)
+        {
+            Assert.That(ContainsRun(snippets, block), Is.True, $"{markdownPath}: block not found in ReadmeSnippets.cs or AreaSnippets.cs:\n" + string.Join('\n', block));
+        }
+    }
+
     private static string[] Lines(string text) =>
         text.Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0).ToArray();
 
     private static bool ContainsRun(string[] haystack, string[] needle) =>
         Enumerable.Range(0, haystack.Length - needle.Length + 1).Any(start => haystack.AsSpan(start, needle.Length).SequenceEqual(needle));
+
+    private sealed class CredentialStore : ICredentialStore
+    {
+        public Task<string> GetTokenAsync(CancellationToken cancellationToken) => Task.FromResult("stored-token");
+
+        public Task<string> RenewTokenAsync(CancellationToken cancellationToken) => Task.FromResult("renewed-token");
+    }
 
     [GeneratedRegex("```csharp\\n(.*?)```", RegexOptions.Singleline)]
     private static partial Regex CSharpBlock();
