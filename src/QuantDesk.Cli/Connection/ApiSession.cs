@@ -45,11 +45,7 @@ internal sealed class ApiSession : IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        (Api as IDisposable)?.Dispose();
-        _sandbox?.Dispose();
-    }
+    public void Dispose() => _sandbox?.Dispose();
 
     // Tells the QuantDesk operators which tool and version the traffic comes from.
     private static string ApplicationId =>

@@ -28,8 +28,9 @@ internal static class CliView
         new(human, (value, writer) => writer.WriteLine(JsonSerializer.Serialize(value, json)), csv);
 
     /// <summary>A view whose JSON is a projection of the value.</summary>
-    public static CliView<T> Projected<T, TJson>(Func<T, TJson> project, JsonTypeInfo<TJson> json, Func<T, ViewContext, IRenderable> human) =>
-        new(human, (value, writer) => writer.WriteLine(JsonSerializer.Serialize(project(value), json)));
+    public static CliView<T> Projected<T, TJson>(
+        Func<T, TJson> project, JsonTypeInfo<TJson> json, Func<T, ViewContext, IRenderable> human, Action<T, TextWriter>? csv = null) =>
+        new(human, (value, writer) => writer.WriteLine(JsonSerializer.Serialize(project(value), json)), csv);
 
     /// <summary>Rows: a table for people, the rows as JSON, and CSV.</summary>
     public static CliView<IReadOnlyList<TRow>> Rows<TRow>(JsonTypeInfo<IReadOnlyList<TRow>> json, TableView<TRow> table) =>

@@ -12,8 +12,7 @@ internal static class DatasetsCommand
         var list = new Command("list", "List the datasets runs can be submitted against (id, version, symbol, resolution).");
         runner.SetAction(list, async (invocation, cancellationToken) =>
         {
-            invocation.Output.Result((await invocation.Api.Backtests.ListBacktestDatasetsAsync(cancellationToken).ConfigureAwait(false)).Data, RunViews.Datasets);
-            return ExitCodes.Success;
+            return invocation.Show((await invocation.Api.Backtests.ListBacktestDatasetsAsync(cancellationToken).ConfigureAwait(false)).Data, RunViews.Datasets);
         });
 
         return new Command("datasets", "Backtest datasets.") { list };

@@ -14,8 +14,7 @@ internal static class RunsGetCommand
         runner.SetAction(get, async (invocation, cancellationToken) =>
         {
             var run = (await invocation.Api.Backtests.GetBacktestRunAsync(invocation.ParseResult.GetRequiredValue(runId), cancellationToken).ConfigureAwait(false)).Data;
-            invocation.Output.Result(run, RunViews.Run);
-            return ExitCodes.Success;
+            return invocation.Show(run, RunViews.Run);
         });
 
         return get;

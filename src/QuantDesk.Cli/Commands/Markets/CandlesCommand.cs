@@ -44,8 +44,7 @@ internal static class CandlesCommand
             var market = parsed.GetRequiredValue(symbol).Trim();
             var width = new CandleResolution(parsed.GetRequiredValue(resolution).Trim());
             var response = await invocation.Api.MarketData.GetCandlesAsync(market, width, cancellationToken).ConfigureAwait(false);
-            invocation.Output.Result(new CandleSeries(market, width, response.Data), CandlesView.Create(parsed.GetValue(sparkline), parsed.GetValue(height)));
-            return ExitCodes.Success;
+            return invocation.Show(new CandleSeries(market, width, response.Data), CandlesView.Create(parsed.GetValue(sparkline), parsed.GetValue(height)));
         });
         return candles;
     }

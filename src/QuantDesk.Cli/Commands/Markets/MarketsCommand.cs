@@ -32,8 +32,7 @@ internal static class MarketsCommand
         runner.SetAction(list, async (invocation, cancellationToken) =>
         {
             AssetClass? filter = invocation.ParseResult.GetValue(assetClass) is { } text ? new AssetClass(text.Trim()) : (AssetClass?)null;
-            invocation.Output.Result((await invocation.Api.Markets.ListMarketsAsync(filter, cancellationToken).ConfigureAwait(false)).Data, MarketViews.Markets);
-            return ExitCodes.Success;
+            return invocation.Show((await invocation.Api.Markets.ListMarketsAsync(filter, cancellationToken).ConfigureAwait(false)).Data, MarketViews.Markets);
         });
         return list;
     }
@@ -44,8 +43,7 @@ internal static class MarketsCommand
         var get = new Command("get", "Show one market's registry entry.") { symbol };
         runner.SetAction(get, async (invocation, cancellationToken) =>
         {
-            invocation.Output.Result((await invocation.Api.Markets.GetMarketAsync(invocation.ParseResult.GetRequiredValue(symbol).Trim(), cancellationToken).ConfigureAwait(false)).Data, MarketViews.Market);
-            return ExitCodes.Success;
+            return invocation.Show((await invocation.Api.Markets.GetMarketAsync(invocation.ParseResult.GetRequiredValue(symbol).Trim(), cancellationToken).ConfigureAwait(false)).Data, MarketViews.Market);
         });
         return get;
     }
@@ -56,8 +54,7 @@ internal static class MarketsCommand
         runner.OffersCsv(tiers);
         runner.SetAction(tiers, async (invocation, cancellationToken) =>
         {
-            invocation.Output.Result((await invocation.Api.Markets.GetLeverageTiersAsync(cancellationToken).ConfigureAwait(false)).Data, MarketViews.LeverageTiers);
-            return ExitCodes.Success;
+            return invocation.Show((await invocation.Api.Markets.GetLeverageTiersAsync(cancellationToken).ConfigureAwait(false)).Data, MarketViews.LeverageTiers);
         });
         return tiers;
     }
@@ -68,8 +65,7 @@ internal static class MarketsCommand
         var stats = new Command("stats", "Show a market's last price, 24-hour change and volume, and open interest.") { symbol };
         runner.SetAction(stats, async (invocation, cancellationToken) =>
         {
-            invocation.Output.Result((await invocation.Api.MarketData.GetMarketStatsAsync(invocation.ParseResult.GetRequiredValue(symbol).Trim(), cancellationToken).ConfigureAwait(false)).Data, MarketViews.Stats);
-            return ExitCodes.Success;
+            return invocation.Show((await invocation.Api.MarketData.GetMarketStatsAsync(invocation.ParseResult.GetRequiredValue(symbol).Trim(), cancellationToken).ConfigureAwait(false)).Data, MarketViews.Stats);
         });
         return stats;
     }

@@ -24,8 +24,7 @@ internal static class OrderbookCommand
         {
             var market = invocation.ParseResult.GetRequiredValue(symbol).Trim();
             var response = await invocation.Api.Markets.GetOrderbookAsync(market, cancellationToken).ConfigureAwait(false);
-            invocation.Output.Result(new MarketOrderbook(market, response.Data, response.Source), OrderbookView.Create(invocation.ParseResult.GetValue(depth)));
-            return ExitCodes.Success;
+            return invocation.Show(new MarketOrderbook(market, response.Data, response.Source), OrderbookView.Create(invocation.ParseResult.GetValue(depth)));
         });
         return orderbook;
     }

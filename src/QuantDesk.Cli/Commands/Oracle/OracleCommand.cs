@@ -21,8 +21,7 @@ internal static class OracleCommand
         {
             var response = await invocation.Api.Oracle.GetOraclePricesAsync(cancellationToken).ConfigureAwait(false);
             var wanted = invocation.ParseResult.GetValue(symbols) ?? [];
-            invocation.Output.Result(wanted.Length == 0 ? response : Only(response, wanted), OracleView.Prices);
-            return ExitCodes.Success;
+            return invocation.Show(wanted.Length == 0 ? response : Only(response, wanted), OracleView.Prices);
         });
 
         return new Command("oracle", "Oracle prices (Pyth).") { prices };

@@ -1,6 +1,4 @@
 using System.CommandLine;
-using QuantDesk.Cli.Errors;
-using QuantDesk.Cli.Output;
 using QuantDesk.Cli.Output.Views;
 
 namespace QuantDesk.Cli.Commands.Portfolio;
@@ -12,24 +10,18 @@ internal static class PortfolioCommand
     {
         var show = new Command("show", "Show the wallet's balances, positions (PnL green or red, signed) and orders.");
         runner.SetAction(show, async (invocation, cancellationToken) =>
-            Shown(invocation, (await invocation.Api.Portfolio.GetPortfolioAsync(cancellationToken).ConfigureAwait(false)).Data, PortfolioViews.Portfolio), needsToken: true);
+            invocation.Show((await invocation.Api.Portfolio.GetPortfolioAsync(cancellationToken).ConfigureAwait(false)).Data, PortfolioViews.Portfolio), needsToken: true);
 
         var positions = new Command("positions", "List the wallet's open positions with entry, mark and unrealized PnL.");
         runner.OffersCsv(positions);
         runner.SetAction(positions, async (invocation, cancellationToken) =>
-            Shown(invocation, (await invocation.Api.Portfolio.GetPortfolioPositionsAsync(cancellationToken).ConfigureAwait(false)).Data, PortfolioViews.Positions), needsToken: true);
+            invocation.Show((await invocation.Api.Portfolio.GetPortfolioPositionsAsync(cancellationToken).ConfigureAwait(false)).Data, PortfolioViews.Positions), needsToken: true);
 
         var orders = new Command("orders", "List the wallet's orders.");
         runner.OffersCsv(orders);
         runner.SetAction(orders, async (invocation, cancellationToken) =>
-            Shown(invocation, (await invocation.Api.Portfolio.GetPortfolioOrdersAsync(cancellationToken).ConfigureAwait(false)).Data, PortfolioViews.Orders), needsToken: true);
+            invocation.Show((await invocation.Api.Portfolio.GetPortfolioOrdersAsync(cancellationToken).ConfigureAwait(false)).Data, PortfolioViews.Orders), needsToken: true);
 
         return new Command("portfolio", "Your wallet (the token's): balances, positions and orders. Needs a token.") { show, positions, orders };
-    }
-
-    private static int Shown<T>(Invocation invocation, T value, CliView<T> view)
-    {
-        invocation.Output.Result(value, view);
-        return ExitCodes.Success;
     }
 }

@@ -16,8 +16,7 @@ internal static class ReferralsCommand
         {
             var referrer = invocation.ParseResult.GetRequiredValue(address).Trim();
             var validation = (await invocation.Api.Referrals.ValidateReferralAsync(new ValidateReferralRequest { ReferrerAddress = referrer }, cancellationToken).ConfigureAwait(false)).Data;
-            invocation.Output.Result(new ReferralCheck(referrer, validation), SocialViews.Referral);
-            return ExitCodes.Success;
+            return invocation.Show(new ReferralCheck(referrer, validation), SocialViews.Referral);
         }, needsToken: true);
 
         return new Command("referrals", "Referrals.") { validate };

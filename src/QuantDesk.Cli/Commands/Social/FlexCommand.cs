@@ -26,8 +26,7 @@ internal static class FlexCommand
                 Title = Title(parsed.GetRequiredValue(title)),
                 Description = parsed.GetValue(description),
             };
-            invocation.Output.Result((await invocation.Api.Social.PublishFlexCardAsync(request, cancellationToken).ConfigureAwait(false)).Data, SocialViews.FlexCard);
-            return ExitCodes.Success;
+            return invocation.Show((await invocation.Api.Social.PublishFlexCardAsync(request, cancellationToken).ConfigureAwait(false)).Data, SocialViews.FlexCard);
         }, needsToken: true);
         return publish;
     }
@@ -38,8 +37,7 @@ internal static class FlexCommand
         var get = new Command("get", "Show a flex card: its run, title, description and badges.") { id };
         runner.SetAction(get, async (invocation, cancellationToken) =>
         {
-            invocation.Output.Result((await invocation.Api.Social.GetFlexCardAsync(invocation.ParseResult.GetRequiredValue(id).Trim(), cancellationToken).ConfigureAwait(false)).Data, SocialViews.FlexCard);
-            return ExitCodes.Success;
+            return invocation.Show((await invocation.Api.Social.GetFlexCardAsync(invocation.ParseResult.GetRequiredValue(id).Trim(), cancellationToken).ConfigureAwait(false)).Data, SocialViews.FlexCard);
         });
         return get;
     }

@@ -55,8 +55,7 @@ internal static class LeaderboardCommand
                 rows = (await invocation.Api.Social.GetLeaderboardAsync(parsed.GetValue(limit) ?? DefaultLimit, start, cancellationToken).ConfigureAwait(false)).Data;
             }
 
-            invocation.Output.Result<IReadOnlyList<RankedRow>>([.. rows.Select((row, index) => new RankedRow(start + index + 1, row))], SocialViews.Leaderboard);
-            return ExitCodes.Success;
+            return invocation.Show<IReadOnlyList<RankedRow>>([.. rows.Select((row, index) => new RankedRow(start + index + 1, row))], SocialViews.Leaderboard);
         });
 
         return new Command("leaderboard", "The social leaderboard of vaults.") { list };

@@ -24,9 +24,10 @@ internal static class CandlesView
         Column<Candle>.Number("close", candle => candle.Close?.ToString(CultureInfo.InvariantCulture)),
         Column<Candle>.Number("volume", candle => candle.Volume?.ToString(CultureInfo.InvariantCulture)));
 
-    public static CliView<CandleSeries> Create(bool sparkline, int height) => new(
+    public static CliView<CandleSeries> Create(bool sparkline, int height) => CliView.Projected<CandleSeries, IReadOnlyList<Candle>>(
+        series => series.Candles,
+        CliJsonContext.Default.IReadOnlyListCandle,
         (series, context) => Render(series, sparkline, height, context),
-        (series, writer) => CliView.Of(CliJsonContext.Default.IReadOnlyListCandle, (_, _) => Text.Empty).Json(series.Candles, writer),
         (series, writer) => Table.WriteCsv(series.Candles, writer));
 
     public static IRenderable Render(CandleSeries series, bool sparkline, int height, ViewContext context)

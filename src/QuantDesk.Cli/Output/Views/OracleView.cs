@@ -12,12 +12,12 @@ internal static class OracleView
         new Column<KeyValuePair<string, decimal>>("Symbol", price => price.Key),
         Column<KeyValuePair<string, decimal>>.Number("Price", price => Numbers.Exact(price.Value)));
 
-    public static CliView<OraclePricesResponse> Prices { get; } = new(
+    public static CliView<OraclePricesResponse> Prices { get; } = CliView.Projected<OraclePricesResponse, OraclePricesJson>(
+        prices => new OraclePricesJson(prices.Timestamp, prices.Source, prices.Prices),
+        CliJsonContext.Default.OraclePricesJson,
         (prices, _) => new Rows(
             new Text($"Oracle prices from {TerminalText.Safe(prices.Source ?? "an unnamed source")} at {Numbers.Time(prices.Timestamp)} UTC", Palette.Faint),
             Table.Render(Sorted(prices))),
-        (prices, writer) => CliView.Of(CliJsonContext.Default.OraclePricesJson, (_, _) => Text.Empty)
-            .Json(new OraclePricesJson(prices.Timestamp, prices.Source, prices.Prices), writer),
         (prices, writer) => Table.WriteCsv(Sorted(prices), writer));
 
     private static List<KeyValuePair<string, decimal>> Sorted(OraclePricesResponse prices) =>

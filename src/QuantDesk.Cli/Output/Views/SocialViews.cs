@@ -18,10 +18,10 @@ internal static class SocialViews
         new Column<RankedRow>("Flex card", row => row.Row.FlexCardId),
         new Column<RankedRow>("Vault", row => row.Row.VaultAddress, CsvOnly: true));
 
-    public static CliView<IReadOnlyList<RankedRow>> Leaderboard { get; } = new(
+    public static CliView<IReadOnlyList<RankedRow>> Leaderboard { get; } = CliView.Projected<IReadOnlyList<RankedRow>, IReadOnlyList<LeaderboardRow>>(
+        rows => [.. rows.Select(row => row.Row)],
+        CliJsonContext.Default.IReadOnlyListLeaderboardRow,
         (rows, _) => Table.Render(rows),
-        (rows, writer) => CliView.Of(CliJsonContext.Default.IReadOnlyListLeaderboardRow, (_, _) => Spectre.Console.Text.Empty)
-            .Json([.. rows.Select(row => row.Row)], writer),
         Table.WriteCsv);
 
     public static CliView<FlexCard> FlexCard { get; } = CliView.Of(CliJsonContext.Default.FlexCard, (card, _) => DetailsView.Render(
