@@ -28,9 +28,10 @@ internal sealed record SandboxAnswer(int StatusCode, string Body, string Content
         _ => Error(statusCode, "SANDBOX_FAULT", $"Sandbox fault {statusCode}.", requestId),
     };
 
-    public ResponseMessage ToResponseMessage()
+    /// <summary>The answer as WireMock sends it, with the request id every answer of the API carries in <c>X-Request-ID</c>.</summary>
+    public ResponseMessage ToResponseMessage(string requestId)
     {
-        var headers = new Dictionary<string, WireMockList<string>> { ["Content-Type"] = new(ContentType) };
+        var headers = new Dictionary<string, WireMockList<string>> { ["Content-Type"] = new(ContentType), ["X-Request-ID"] = new(requestId) };
         if (RetryAfter is { } wait)
         {
             headers["Retry-After"] = new(((long)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture));

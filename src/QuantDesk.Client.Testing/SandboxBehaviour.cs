@@ -65,10 +65,12 @@ internal sealed class SandboxBehaviour
     {
         TimeSpan latency;
         SandboxAnswer answer;
+        string requestId;
         lock (_lock)
         {
             latency = _latency;
-            answer = Answer(request, $"req_sandbox_{++_requestCount}");
+            requestId = $"req_sandbox_{++_requestCount}";
+            answer = Answer(request, requestId);
         }
 
         if (latency > TimeSpan.Zero)
@@ -76,7 +78,7 @@ internal sealed class SandboxBehaviour
             await Task.Delay(latency).ConfigureAwait(false);
         }
 
-        return answer.ToResponseMessage();
+        return answer.ToResponseMessage(requestId);
     }
 
     private SandboxAnswer Answer(IRequestMessage request, string requestId)

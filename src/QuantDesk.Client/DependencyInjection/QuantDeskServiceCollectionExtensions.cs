@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using QuantDesk.Client;
 using QuantDesk.Client.Configuration;
+using QuantDesk.Client.DependencyInjection;
 using QuantDesk.Client.Http;
 using QuantDesk.Client.Logging;
 
@@ -41,6 +42,7 @@ public static class QuantDeskServiceCollectionExtensions
     /// <param name="configuration">The section holding the options.</param>
     /// <param name="configure">Optional code settings applied after binding, such as a token provider.</param>
     /// <returns>The HttpClient builder, to add handlers of your own (they run inside the retries).</returns>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0027", Justification = "Shipped in 1.0 with its optional parameter; the named overloads that have more parameters take a name first, so no call binds differently.")]
     public static IHttpClientBuilder AddQuantDeskClient(this IServiceCollection services, IConfiguration configuration, Action<QuantDeskClientOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -55,34 +57,101 @@ public static class QuantDeskServiceCollectionExtensions
         return AddQuantDeskClientCore(services);
     }
 
-    private static IHttpClientBuilder AddQuantDeskClientCore(IServiceCollection services)
+    /// <summary>
+    /// Registers a client under <paramref name="name"/>, with options, a token source, retries and a rate budget of its
+    /// own: one per wallet or account, for example. Resolve it with <c>[FromKeyedServices("wallet-a")] IQuantDeskClient</c>
+    /// (the area clients are keyed the same way) or, for names known only at run time, through
+    /// <see cref="IQuantDeskClientFactory"/>. Tokens never cross names; every name sends on one shared connection pool.
+    /// Calling it again for the same name applies <paramref name="configure"/> on top.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="name">The client's name: not empty, compared ordinally.</param>
+    /// <param name="configure">Sets this name's options.</param>
+    /// <returns>The name's HttpClient builder, to add handlers of your own (they run inside the retries).</returns>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty or white space.</exception>
+    public static IHttpClientBuilder AddQuantDeskClient(this IServiceCollection services, string name, Action<QuantDeskClientOptions> configure)
     {
-        if (services.Any(descriptor => descriptor.ServiceType == typeof(ClientPipeline)))
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(configure);
+
+        services.Configure(name, configure);
+        return AddQuantDeskClientCore(services, name);
+    }
+
+    /// <summary>
+    /// Registers a client under <paramref name="name"/> with options bound from a configuration section (for example
+    /// <c>configuration.GetSection("QuantDesk:Wallets:wallet-a")</c>), as <see cref="AddQuantDeskClient(IServiceCollection, string, Action{QuantDeskClientOptions})"/> does.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="name">The client's name: not empty, compared ordinally.</param>
+    /// <param name="configuration">The section holding this name's options.</param>
+    /// <returns>The name's HttpClient builder, to add handlers of your own (they run inside the retries).</returns>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty or white space.</exception>
+    public static IHttpClientBuilder AddQuantDeskClient(this IServiceCollection services, string name, IConfiguration configuration) =>
+        AddQuantDeskClient(services, name, configuration, static _ => { });
+
+    /// <summary>
+    /// Registers a client under <paramref name="name"/> with options bound from a configuration section, then
+    /// <paramref name="configure"/> applied on top (for settings code must give, such as a token provider).
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="name">The client's name: not empty, compared ordinally.</param>
+    /// <param name="configuration">The section holding this name's options.</param>
+    /// <param name="configure">Code settings applied after binding.</param>
+    /// <returns>The name's HttpClient builder, to add handlers of your own (they run inside the retries).</returns>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty or white space.</exception>
+    public static IHttpClientBuilder AddQuantDeskClient(this IServiceCollection services, string name, IConfiguration configuration, Action<QuantDeskClientOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(configure);
+
+        services.AddOptions<QuantDeskClientOptions>(name).Bind(configuration);
+        services.Configure(name, configure);
+        return AddQuantDeskClientCore(services, name);
+    }
+
+    private static IHttpClientBuilder AddQuantDeskClientCore(IServiceCollection services, string name = "")
+    {
+        var httpClientName = QuantDeskClientRegistration.HttpClientNameOf(name);
+        if (services.Any(descriptor => descriptor.ServiceType == typeof(QuantDeskClientRegistration) && ((QuantDeskClientRegistration?)descriptor.ImplementationInstance)?.Name == name))
         {
-            return services.AddHttpClient(HttpClientName);
+            return services.AddHttpClient(httpClientName);
         }
 
-        services.AddOptions<QuantDeskClientOptions>().ValidateOnStart();
+        services.AddSingleton(new QuantDeskClientRegistration(name));
+        services.AddOptions<QuantDeskClientOptions>(name).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<QuantDeskClientOptions>, QuantDeskClientOptionsValidator>());
+        services.TryAddSingleton<ClientPipelines>();
+        services.TryAddSingleton<SharedConnections>();
+        services.TryAddSingleton<IQuantDeskClientFactory, QuantDeskClientFactory>();
 
-        // One per configured client: its token source and Polly pipeline outlive the handlers the factory recycles.
-        services.TryAddSingleton(provider => new ClientPipeline(OptionsReader(provider), Logger(provider)));
+        var builder = services.AddHttpClient(httpClientName);
+        if (name.Length == 0)
+        {
+            builder
+                .AddTypedClient<IQuantDeskClient>((httpClient, provider) => new QuantDeskClient(httpClient, Options(provider, name).TimeProvider))
+                .AddTypedClient<IMarketsClient>(httpClient => new MarketsClient(httpClient))
+                .AddTypedClient<IOracleClient>(httpClient => new OracleClient(httpClient))
+                .AddTypedClient<IPortfolioClient>(httpClient => new PortfolioClient(httpClient))
+                .AddTypedClient<IMarketDataClient>(httpClient => new MarketDataClient(httpClient))
+                .AddTypedClient<ISocialClient>(httpClient => new SocialClient(httpClient))
+                .AddTypedClient<IBacktestClient>((httpClient, provider) => new BacktestClient(httpClient, Options(provider, name).TimeProvider))
+                .AddTypedClient<IReferralsClient>(httpClient => new ReferralsClient(httpClient));
+        }
+        else
+        {
+            AddKeyedClients(services, name);
+        }
 
-        return services
-            .AddHttpClient(HttpClientName)
-            .AddTypedClient<IQuantDeskClient>((httpClient, provider) => new QuantDeskClient(httpClient, Options(provider).TimeProvider))
-            .AddTypedClient<IMarketsClient>(httpClient => new MarketsClient(httpClient))
-            .AddTypedClient<IOracleClient>(httpClient => new OracleClient(httpClient))
-            .AddTypedClient<IPortfolioClient>(httpClient => new PortfolioClient(httpClient))
-            .AddTypedClient<IMarketDataClient>(httpClient => new MarketDataClient(httpClient))
-            .AddTypedClient<ISocialClient>(httpClient => new SocialClient(httpClient))
-            .AddTypedClient<IBacktestClient>((httpClient, provider) => new BacktestClient(httpClient, Options(provider).TimeProvider))
-            .AddTypedClient<IReferralsClient>(httpClient => new ReferralsClient(httpClient))
-            .ConfigureHttpClient((provider, client) => HttpClientSetup.Configure(client, Options(provider)))
-            .ConfigurePrimaryHttpMessageHandler(ClientPipeline.CreatePrimaryHandler)
+        return builder
+            .ConfigureHttpClient((provider, client) => HttpClientSetup.Configure(client, Options(provider, name)))
+            .ConfigurePrimaryHttpMessageHandler(provider => provider.GetRequiredService<SharedConnections>().CreateHandler())
             .ConfigureAdditionalHttpMessageHandlers((handlers, provider) =>
             {
-                foreach (var handler in provider.GetRequiredService<ClientPipeline>().CreateHandlers())
+                foreach (var handler in provider.GetRequiredService<ClientPipelines>().For(name).CreateHandlers())
                 {
                     handlers.Add(handler);
                 }
@@ -97,26 +166,22 @@ public static class QuantDeskServiceCollectionExtensions
             .RedactLoggedHeaders(LoggedHeaders.ShouldRedact);
     }
 
-    // Read through IOptionsMonitor so that settings reloaded from configuration apply to new clients and calls.
-    private static QuantDeskClientOptions Options(IServiceProvider provider) =>
-        provider.GetRequiredService<IOptionsMonitor<QuantDeskClientOptions>>().CurrentValue;
-
-    // The current options as a field read on every call: kept up to date by the monitor's change notifications
-    // rather than looked up in its cache each time.
-    private static Func<QuantDeskClientOptions> OptionsReader(IServiceProvider provider)
+    // The root and each area, keyed by the name, all on the name's one HttpClient.
+    private static void AddKeyedClients(IServiceCollection services, string name)
     {
-        var monitor = provider.GetRequiredService<IOptionsMonitor<QuantDeskClientOptions>>();
-        var current = new System.Runtime.CompilerServices.StrongBox<QuantDeskClientOptions?>(monitor.CurrentValue);
-        monitor.OnChange((options, name) =>
-        {
-            if (name == Microsoft.Extensions.Options.Options.DefaultName)
-            {
-                Volatile.Write(ref current.Value, options);
-            }
-        });
-        return () => Volatile.Read(ref current.Value)!;
+        services.AddKeyedTransient<IQuantDeskClient>(name, (provider, _) => provider.GetRequiredService<IQuantDeskClientFactory>().CreateClient(name));
+        services.AddKeyedTransient(name, (provider, _) => Root(provider, name).Markets);
+        services.AddKeyedTransient(name, (provider, _) => Root(provider, name).Oracle);
+        services.AddKeyedTransient(name, (provider, _) => Root(provider, name).Portfolio);
+        services.AddKeyedTransient(name, (provider, _) => Root(provider, name).MarketData);
+        services.AddKeyedTransient(name, (provider, _) => Root(provider, name).Social);
+        services.AddKeyedTransient(name, (provider, _) => Root(provider, name).Backtests);
+        services.AddKeyedTransient(name, (provider, _) => Root(provider, name).Referrals);
     }
 
-    private static ILogger Logger(IServiceProvider provider) =>
-        provider.GetRequiredService<ILoggerFactory>().CreateLogger(ClientLog.Category);
+    private static IQuantDeskClient Root(IServiceProvider provider, string name) => provider.GetRequiredKeyedService<IQuantDeskClient>(name);
+
+    // Read through IOptionsMonitor so that settings reloaded from configuration apply to new clients and calls.
+    private static QuantDeskClientOptions Options(IServiceProvider provider, string name) =>
+        provider.GetRequiredService<IOptionsMonitor<QuantDeskClientOptions>>().Get(name);
 }

@@ -28,15 +28,21 @@ internal static class ContractCalls
     };
 
     /// <summary>Calls the operation with the contract's example arguments and returns its result.</summary>
-    public static async Task<object?> InvokeAsync(IQuantDeskClient client, ContractOperation operation)
+    public static Task<object?> InvokeAsync(IQuantDeskClient client, ContractOperation operation) => InvokeAsync(client, operation, operation.MethodName);
+
+    /// <summary>Calls the method named <paramref name="methodName"/> of the operation's area with the contract's example arguments.</summary>
+    public static async Task<object?> InvokeAsync(IQuantDeskClient client, ContractOperation operation, string methodName)
     {
         var area = typeof(IQuantDeskClient).GetProperty(Areas[operation.Tag])!.GetValue(client)!;
-        var method = area.GetType().GetMethods().Single(candidate => candidate.Name == operation.MethodName && candidate.GetParameters().Last().ParameterType == typeof(CancellationToken));
+        var method = area.GetType().GetMethods().Single(candidate => candidate.Name == methodName && candidate.GetParameters().Last().ParameterType == typeof(CancellationToken));
         var arguments = method.GetParameters().Select(parameter => Argument(operation, parameter)).ToArray();
         var task = (Task)method.Invoke(area, arguments)!;
         await task;
         return task.GetType().GetProperty("Result")!.GetValue(task);
     }
+
+    /// <summary>The area interface an operation is declared on, from its tag.</summary>
+    public static Type AreaInterfaceOf(ContractOperation operation) => typeof(IQuantDeskClient).GetProperty(Areas[operation.Tag])!.PropertyType;
 
     private static object? Argument(ContractOperation operation, ParameterInfo parameter)
     {

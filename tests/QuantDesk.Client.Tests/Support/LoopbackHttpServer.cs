@@ -18,6 +18,7 @@ public sealed class LoopbackHttpServer : IDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Func<LoopbackRequest, LoopbackAnswer> _answer;
     private int _requests;
+    private int _connections;
 
     public LoopbackHttpServer(Func<LoopbackRequest, LoopbackAnswer> answer)
     {
@@ -29,6 +30,9 @@ public sealed class LoopbackHttpServer : IDisposable
     public Uri BaseAddress => new($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/");
 
     public int Requests => Volatile.Read(ref _requests);
+
+    /// <summary>TCP connections accepted so far: what tells a shared connection pool from one per client.</summary>
+    public int Connections => Volatile.Read(ref _connections);
 
     public void Dispose()
     {
@@ -42,7 +46,9 @@ public sealed class LoopbackHttpServer : IDisposable
         {
             try
             {
-                _ = ServeAsync(await _listener.AcceptTcpClientAsync(_stop.Token));
+                var client = await _listener.AcceptTcpClientAsync(_stop.Token);
+                Interlocked.Increment(ref _connections);
+                _ = ServeAsync(client);
             }
             catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException or SocketException)
             {
