@@ -92,6 +92,9 @@ public sealed class QuantDeskClientOptions
     /// <summary>How failed attempts are retried.</summary>
     public QuantDeskRetryOptions Retry { get; set; } = new();
 
+    /// <summary>An optional client-side limit on requests per window, shared between clients if asked; off by default.</summary>
+    public QuantDeskRateBudgetOptions RateBudget { get; set; } = new();
+
     /// <summary>The longest a single attempt may take before it is abandoned (and retried). Defaults to 10 seconds.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
@@ -120,13 +123,14 @@ public sealed class QuantDeskClientOptions
     public override string ToString() =>
         $"QuantDeskClientOptions {{ BaseAddress = {Logging.LoggedUri.Of(BaseAddress)}, AccessToken = {(AccessToken is null ? "(none)" : "(redacted)")}, " +
         $"AccessTokenProvider = {(AccessTokenProvider is null ? "(none)" : "(set)")}, ApplicationId = {ApplicationId ?? "(none)"}, " +
-        $"AttemptTimeout = {AttemptTimeout}, TotalTimeout = {TotalTimeout}, MaxResponseContentLength = {MaxResponseContentLength}, MaxRedirects = {MaxRedirects}, Retry = {Retry} }}";
+        $"AttemptTimeout = {AttemptTimeout}, TotalTimeout = {TotalTimeout}, MaxResponseContentLength = {MaxResponseContentLength}, MaxRedirects = {MaxRedirects}, Retry = {Retry}, RateBudget = {RateBudget} }}";
 
     /// <summary>A copy, so that a client keeps the settings it was created with.</summary>
     internal QuantDeskClientOptions Clone()
     {
         var copy = (QuantDeskClientOptions)MemberwiseClone();
         copy.Retry = Retry is null ? null! : Retry.Clone();
+        copy.RateBudget = RateBudget is null ? null! : RateBudget.Clone();
         return copy;
     }
 

@@ -30,6 +30,7 @@ internal sealed class QuantDeskClientOptionsValidator : IValidateOptions<QuantDe
         ValidateCredentials(options, failures);
         ValidateTimeouts(options, failures);
         ValidateRetry(options.Retry, failures);
+        ValidateRateBudget(options.RateBudget, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
@@ -92,6 +93,40 @@ internal sealed class QuantDeskClientOptionsValidator : IValidateOptions<QuantDe
         if (options.AttemptTimeout > options.TotalTimeout)
         {
             failures.Add($"QuantDesk:AttemptTimeout ({options.AttemptTimeout}) must not exceed QuantDesk:TotalTimeout ({options.TotalTimeout}).");
+        }
+    }
+
+    private static void ValidateRateBudget(QuantDeskRateBudgetOptions? budget, List<string> failures)
+    {
+        if (budget is null)
+        {
+            failures.Add("QuantDesk:RateBudget must not be null; leave PermitLimit at 0 to turn the budget off.");
+            return;
+        }
+
+        if (budget.PermitLimit < 0)
+        {
+            failures.Add($"QuantDesk:RateBudget:PermitLimit must be 0 (off) or more; got {budget.PermitLimit}.");
+        }
+
+        if (budget.Window < MinTimeout || budget.Window > MaxDelay)
+        {
+            failures.Add($"QuantDesk:RateBudget:Window must be between {MinTimeout.TotalMilliseconds} ms and {MaxDelay.TotalHours} hour; got {budget.Window}.");
+        }
+
+        if (budget.QueueLimit < 0)
+        {
+            failures.Add($"QuantDesk:RateBudget:QueueLimit must be 0 or more; got {budget.QueueLimit}.");
+        }
+
+        if (budget.SharedKey is { } key && string.IsNullOrWhiteSpace(key))
+        {
+            failures.Add("QuantDesk:RateBudget:SharedKey must not be blank; leave it null for a budget of the client's own.");
+        }
+
+        if (!Enum.IsDefined(budget.WhenExhausted))
+        {
+            failures.Add($"QuantDesk:RateBudget:WhenExhausted must be Wait or Fail; got {(int)budget.WhenExhausted}.");
         }
     }
 

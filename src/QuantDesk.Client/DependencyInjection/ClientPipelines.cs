@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using QuantDesk.Client.Http;
 using QuantDesk.Client.Logging;
+using QuantDesk.Client.Resilience;
 
 namespace QuantDesk.Client.DependencyInjection;
 
@@ -16,11 +17,13 @@ internal sealed class ClientPipelines : IDisposable
     private readonly List<IDisposable> _listeners = [];
     private readonly IOptionsMonitor<QuantDeskClientOptions> _monitor;
     private readonly ILogger _logger;
+    private readonly RateBudgets _budgets;
 
-    public ClientPipelines(IOptionsMonitor<QuantDeskClientOptions> monitor, ILoggerFactory loggerFactory)
+    public ClientPipelines(IOptionsMonitor<QuantDeskClientOptions> monitor, ILoggerFactory loggerFactory, RateBudgets budgets)
     {
         _monitor = monitor;
         _logger = loggerFactory.CreateLogger(ClientLog.Category);
+        _budgets = budgets;
     }
 
     public ClientPipeline For(string name) =>
@@ -35,7 +38,7 @@ internal sealed class ClientPipelines : IDisposable
         }
     }
 
-    private ClientPipeline Create(string name) => new(OptionsReader(name), _logger);
+    private ClientPipeline Create(string name) => new(OptionsReader(name), _logger, options => _budgets.For(name, options));
 
     // The name's current options as a field read on every call: kept up to date by the monitor's change
     // notifications rather than looked up in its cache each time, so reloaded settings apply to the next call.

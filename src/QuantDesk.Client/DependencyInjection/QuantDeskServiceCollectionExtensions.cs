@@ -7,6 +7,7 @@ using QuantDesk.Client.Configuration;
 using QuantDesk.Client.DependencyInjection;
 using QuantDesk.Client.Http;
 using QuantDesk.Client.Logging;
+using QuantDesk.Client.Resilience;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -124,6 +125,7 @@ public static class QuantDeskServiceCollectionExtensions
         services.AddSingleton(new QuantDeskClientRegistration(name));
         services.AddOptions<QuantDeskClientOptions>(name).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<QuantDeskClientOptions>, QuantDeskClientOptionsValidator>());
+        services.TryAddSingleton<RateBudgets>();
         services.TryAddSingleton<ClientPipelines>();
         services.TryAddSingleton<SharedConnections>();
         services.TryAddSingleton<IQuantDeskClientFactory, QuantDeskClientFactory>();

@@ -13,6 +13,9 @@ internal static class ClientInstrumentation
     public const string RetriesName = "quantdesk.client.operation.retries";
     public const string FailuresName = "quantdesk.client.operation.failures";
 
+    /// <summary>The name of <see cref="RateBudgetWait"/>.</summary>
+    public const string RateBudgetWaitName = "quantdesk.client.rate_budget.wait_duration";
+
     private static readonly string? Version = typeof(ClientInstrumentation).Assembly.GetName().Version?.ToString();
 
     public static readonly ActivitySource Source = new(QuantDeskTelemetry.ActivitySourceName, Version);
@@ -40,4 +43,11 @@ internal static class ClientInstrumentation
         FailuresName,
         unit: "{failure}",
         description: "QuantDesk API operations that failed, by status code and error type.");
+
+    /// <summary>Time each attempt spent waiting for the client-side rate budget (0 when a permit was free), by outcome.</summary>
+    public static readonly Histogram<double> RateBudgetWait = Meter.CreateHistogram(
+        RateBudgetWaitName,
+        unit: "s",
+        description: "Time QuantDesk API attempts waited for the client-side rate budget before being sent or refused.",
+        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60] });
 }

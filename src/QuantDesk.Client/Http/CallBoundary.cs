@@ -1,7 +1,9 @@
 using System.Globalization;
+using Polly.RateLimiting;
 using Polly.Timeout;
 using QuantDesk.Client.Errors;
 using QuantDesk.Client.Logging;
+using QuantDesk.Client.Resilience;
 
 namespace QuantDesk.Client.Http;
 
@@ -9,7 +11,8 @@ namespace QuantDesk.Client.Http;
 /// How a call's outcome leaves the pipeline, once the retries are spent: an error answer gets its typed exception
 /// (built here, once, from the buffered body, and attached as <see cref="BufferedContent.Failure"/> for the generated
 /// code to throw), a transport failure becomes a <see cref="QuantDeskConnectionException"/>, a Polly timeout a
-/// <see cref="QuantDeskTimeoutException"/> naming which limit ran out, and any failure after the caller cancelled an
+/// <see cref="QuantDeskTimeoutException"/> naming which limit ran out, a refusal of the client-side rate budget a
+/// <see cref="QuantDeskRateLimitException"/> that says nothing was sent, and any failure after the caller cancelled an
 /// <see cref="OperationCanceledException"/> for the caller's token. No Polly type leaves, not even as an inner exception.
 /// </summary>
 internal static class CallBoundary
@@ -26,8 +29,9 @@ internal static class CallBoundary
     }
 
     /// <summary>The exception the caller gets for a failed call.</summary>
-    public static Exception Failure(Exception exception, HttpRequestMessage request, QuantDeskClientOptions options, CancellationToken cancellationToken)
+    public static Exception Failure(Exception exception, CallState call, QuantDeskClientOptions options, CancellationToken cancellationToken)
     {
+        var request = call.Request;
         if (cancellationToken.IsCancellationRequested)
         {
             // Whatever raced the caller's cancellation (a timeout, a broken connection), the caller asked to stop.
@@ -39,6 +43,7 @@ internal static class CallBoundary
         return exception switch
         {
             TimeoutRejectedException timeout => TimedOut(request, options, timeout),
+            RateLimiterRejectedException rejected => RateBudgetRejection.Of(call, options, rejected),
             HttpRequestException transport => new QuantDeskConnectionException(
                 $"QuantDesk API call {request.Method} {LoggedUri.PathOf(request.RequestUri)} could not reach {request.RequestUri?.IdnHost}: {ServerText.Printable(transport.Message, 1024)}",
                 transport),

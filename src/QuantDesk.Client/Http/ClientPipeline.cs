@@ -13,15 +13,29 @@ namespace QuantDesk.Client.Http;
 /// </summary>
 internal sealed class ClientPipeline
 {
+    /// <summary>A pipeline with a rate budget of its own, if its options ask for one (a standalone client's).</summary>
     public ClientPipeline(Func<QuantDeskClientOptions> options, ILogger logger)
+        : this(options, logger, OwnBudget(options()))
+    {
+    }
+
+    /// <summary>A pipeline whose rate budget, if any, comes from <paramref name="budgetFor"/> (a container's, shared by key).</summary>
+    public ClientPipeline(Func<QuantDeskClientOptions> options, ILogger logger, Func<QuantDeskClientOptions, RateBudget?> budgetFor)
     {
         Options = options;
         Logger = logger;
         Tokens = new AccessTokenSource(options);
-        Resilience = new ResiliencePipelineCache(options, logger);
+        Resilience = new ResiliencePipelineCache(options, logger, budgetFor);
     }
 
     public Func<QuantDeskClientOptions> Options { get; }
+
+    // A standalone client's settings never change, so its budget is made once, with them.
+    private static Func<QuantDeskClientOptions, RateBudget?> OwnBudget(QuantDeskClientOptions options)
+    {
+        var budget = new RateBudgets().For(string.Empty, options);
+        return _ => budget;
+    }
 
     public ILogger Logger { get; }
 

@@ -33,9 +33,13 @@ internal sealed class ResponseCapture
         return new QuantDeskResponse<T>(
             value,
             (int)response.StatusCode,
-            ServerText.Printable(ErrorFactory.FirstValue(response.Headers, ErrorFactory.RequestIdHeader)),
+            RequestIdOf(response),
             new ResponseHeaders(response),
             Math.Max(1, _attempts),
             Stopwatch.GetElapsedTime(_started, _received));
     }
+
+    // An empty header is no request id.
+    private static string? RequestIdOf(HttpResponseMessage response) =>
+        ServerText.Printable(ErrorFactory.FirstValue(response.Headers, ErrorFactory.RequestIdHeader)) is { } id && !string.IsNullOrWhiteSpace(id) ? id : null;
 }

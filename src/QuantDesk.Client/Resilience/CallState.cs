@@ -20,6 +20,15 @@ internal sealed class CallState(HttpRequestMessage request, TimeProvider clock, 
     /// <summary>Whether <see cref="RetryDelay"/> is the server's <c>Retry-After</c>.</summary>
     public bool RetryDelayIsServerRequested { get; set; }
 
+    /// <summary>The client-side rate budget the call draws on, if one is configured.</summary>
+    public RateBudget? Budget { get; init; }
+
+    /// <summary>The longest pause a 429 may put on <see cref="Budget"/>: the retries' MaxRetryAfter.</summary>
+    public TimeSpan MaxBudgetPause { get; init; }
+
+    /// <summary>Why the rate budget sent the call back unsent, if it did.</summary>
+    public RateBudgetRefusal BudgetRefusal { get; set; }
+
     /// <summary>Attempts started so far.</summary>
     public int Attempts { get; set; }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Polly;
+using Polly.RateLimiting;
 using Polly.Retry;
 using Polly.Timeout;
 using QuantDesk.Client.Diagnostics;
@@ -22,29 +23,32 @@ internal sealed class ResiliencePipelineCache
 
     private readonly Func<QuantDeskClientOptions> _options;
     private readonly ILogger _logger;
-    private volatile Built? _built;
+    private readonly Func<QuantDeskClientOptions, RateBudget?> _budgetFor;
+    private volatile CurrentPipeline? _built;
 
-    public ResiliencePipelineCache(Func<QuantDeskClientOptions> options, ILogger logger)
+    public ResiliencePipelineCache(Func<QuantDeskClientOptions> options, ILogger logger, Func<QuantDeskClientOptions, RateBudget?> budgetFor)
     {
         _options = options;
         _logger = logger;
+        _budgetFor = budgetFor;
     }
 
-    /// <summary>The pipeline for the current options, and those options.</summary>
-    public (ResiliencePipeline<HttpResponseMessage> Pipeline, QuantDeskClientOptions Options) Current()
+    /// <summary>The pipeline for the current options, with those options and the rate budget it draws on.</summary>
+    public CurrentPipeline Current()
     {
         var options = _options();
         var built = _built;
         if (built is null || !ReferenceEquals(built.Options, options))
         {
-            built = new Built(options, Build(options, _logger));
+            var budget = _budgetFor(options);
+            built = new CurrentPipeline(options, Build(options, _logger, budget), budget);
             _built = built;
         }
 
-        return (built.Pipeline, options);
+        return built;
     }
 
-    private static ResiliencePipeline<HttpResponseMessage> Build(QuantDeskClientOptions options, ILogger logger)
+    private static ResiliencePipeline<HttpResponseMessage> Build(QuantDeskClientOptions options, ILogger logger, RateBudget? budget)
     {
         var clock = options.TimeProvider;
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { Name = PipelineName, TimeProvider = clock };
@@ -63,6 +67,17 @@ internal sealed class ResiliencePipelineCache
                     retry.OnRetry?.Invoke(RetryEventOf(args, retry.MaxRetryAttempts));
                     return default;
                 },
+            });
+        }
+
+        // Inside the retries, so each attempt (a request on the wire) spends a permit; outside the attempt's timeout,
+        // so waiting for one is not mistaken for a slow server.
+        if (budget is not null)
+        {
+            builder.AddRateLimiter(new RateLimiterStrategyOptions
+            {
+                Name = "RateBudget",
+                RateLimiter = args => budget.AcquireAsync(args.Context),
             });
         }
 
@@ -115,5 +130,4 @@ internal sealed class ResiliencePipelineCache
             ? ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture)
             : outcome.Exception is TimeoutRejectedException ? "attempt timeout" : outcome.Exception?.GetType().Name ?? "unknown";
 
-    private sealed record Built(QuantDeskClientOptions Options, ResiliencePipeline<HttpResponseMessage> Pipeline);
 }

@@ -23,9 +23,10 @@ internal sealed class ResiliencePipelineHandler : DelegatingHandler
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var (pipeline, options) = _pipelines.Current();
+        var current = _pipelines.Current();
+        var (options, pipeline) = (current.Options, current.Pipeline);
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        var call = new CallState(request, options.TimeProvider, options.TotalTimeout);
+        var call = new CallState(request, options.TimeProvider, options.TotalTimeout) { Budget = current.Budget, MaxBudgetPause = options.Retry.MaxRetryAfter };
         context.Properties.Set(CallResilienceKeys.Call, call);
         ValueTask<Outcome<HttpResponseMessage>> executing;
         try
@@ -40,7 +41,7 @@ internal sealed class ResiliencePipelineHandler : DelegatingHandler
 
         if (!executing.IsCompletedSuccessfully)
         {
-            return CompleteAsync(executing, context, request, options, cancellationToken);
+            return CompleteAsync(executing, context, call, options, cancellationToken);
         }
 
         // Done at once (an answer already in memory): the last attempt's own task is the call's, when it holds the outcome.
@@ -53,11 +54,11 @@ internal sealed class ResiliencePipelineHandler : DelegatingHandler
             return lastAttempt;
         }
 
-        return Completed(outcome, request, options, cancellationToken);
+        return Completed(outcome, call, options, cancellationToken);
     }
 
     private async Task<HttpResponseMessage> CompleteAsync(
-        ValueTask<Outcome<HttpResponseMessage>> executing, ResilienceContext context, HttpRequestMessage request, QuantDeskClientOptions options, CancellationToken cancellationToken)
+        ValueTask<Outcome<HttpResponseMessage>> executing, ResilienceContext context, CallState call, QuantDeskClientOptions options, CancellationToken cancellationToken)
     {
         Outcome<HttpResponseMessage> outcome;
         try
@@ -70,14 +71,14 @@ internal sealed class ResiliencePipelineHandler : DelegatingHandler
         }
 
         return outcome.Exception is { } exception
-            ? throw Failure(exception, request, options, cancellationToken)
-            : Answer(outcome.Result!, request, options, cancellationToken);
+            ? throw Failure(exception, call, options, cancellationToken)
+            : Answer(outcome.Result!, call.Request, options, cancellationToken);
     }
 
-    private Task<HttpResponseMessage> Completed(Outcome<HttpResponseMessage> outcome, HttpRequestMessage request, QuantDeskClientOptions options, CancellationToken cancellationToken) =>
+    private Task<HttpResponseMessage> Completed(Outcome<HttpResponseMessage> outcome, CallState call, QuantDeskClientOptions options, CancellationToken cancellationToken) =>
         outcome.Exception is { } exception
-            ? Task.FromException<HttpResponseMessage>(Failure(exception, request, options, cancellationToken))
-            : Task.FromResult(Answer(outcome.Result!, request, options, cancellationToken));
+            ? Task.FromException<HttpResponseMessage>(Failure(exception, call, options, cancellationToken))
+            : Task.FromResult(Answer(outcome.Result!, call.Request, options, cancellationToken));
 
     private HttpResponseMessage Answer(HttpResponseMessage response, HttpRequestMessage request, QuantDeskClientOptions options, CancellationToken cancellationToken)
     {
@@ -86,10 +87,10 @@ internal sealed class ResiliencePipelineHandler : DelegatingHandler
         return response;
     }
 
-    private Exception Failure(Exception exception, HttpRequestMessage request, QuantDeskClientOptions options, CancellationToken cancellationToken)
+    private Exception Failure(Exception exception, CallState call, QuantDeskClientOptions options, CancellationToken cancellationToken)
     {
-        var failure = CallBoundary.Failure(exception, request, options, cancellationToken);
-        CallReport.Ended(_logger, request, failure, cancellationToken);
+        var failure = CallBoundary.Failure(exception, call, options, cancellationToken);
+        CallReport.Ended(_logger, call.Request, failure, cancellationToken);
         return failure;
     }
 
@@ -106,16 +107,22 @@ internal sealed class ResiliencePipelineHandler : DelegatingHandler
         }
 
         call.LastAttempt = attempt;
-        return attempt.IsCompletedSuccessfully
-            ? new ValueTask<Outcome<HttpResponseMessage>>(Outcome.FromResult(attempt.Result))
-            : AwaitAttemptAsync(attempt);
+        if (attempt.IsCompletedSuccessfully)
+        {
+            call.Budget?.Observe(attempt.Result, call.MaxBudgetPause);
+            return new ValueTask<Outcome<HttpResponseMessage>>(Outcome.FromResult(attempt.Result));
+        }
+
+        return AwaitAttemptAsync(attempt, call);
     }
 
-    private static async ValueTask<Outcome<HttpResponseMessage>> AwaitAttemptAsync(Task<HttpResponseMessage> attempt)
+    private static async ValueTask<Outcome<HttpResponseMessage>> AwaitAttemptAsync(Task<HttpResponseMessage> attempt, CallState call)
     {
         try
         {
-            return Outcome.FromResult(await attempt.ConfigureAwait(false));
+            var response = await attempt.ConfigureAwait(false);
+            call.Budget?.Observe(response, call.MaxBudgetPause);
+            return Outcome.FromResult(response);
         }
         catch (Exception exception)
         {

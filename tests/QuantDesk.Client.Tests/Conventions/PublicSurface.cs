@@ -26,6 +26,7 @@ public static class PublicSurface
             .Where(IsVisible)
             .Where(member => !member.IsDefined(typeof(CompilerGeneratedAttribute)))
             .Where(member => member is not MethodInfo { IsSpecialName: true } || member.Name.StartsWith("op_", StringComparison.Ordinal))
+            .Where(member => member is not FieldInfo { IsSpecialName: true })
             .Where(member => member is not Type);
 
     private static bool IsVisible(MemberInfo member) => member switch

@@ -35,6 +35,7 @@ public sealed class ObservabilityDocumentTests
             .Concat(typeof(ClientInstrumentation).GetFields(BindingFlags.Public | BindingFlags.Static).Where(field => field.IsLiteral))
             .Select(field => (string)field.GetValue(null)!)
             .Append(RetryTelemetry.EventName)
+            .Append(RateBudgetTelemetry.OutcomeTag)
             .ToList();
 
         Assert.Multiple(() =>

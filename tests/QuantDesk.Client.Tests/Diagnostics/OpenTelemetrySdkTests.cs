@@ -37,7 +37,7 @@ public sealed class OpenTelemetrySdkTests
             Assert.That(span.Source.Version, Is.EqualTo(typeof(BacktestClient).Assembly.GetName().Version!.ToString()));
             Assert.That(span.Status, Is.EqualTo(ActivityStatusCode.Unset));
             Assert.That(span.Recorded, Is.True, "the SDK's default sampler records it");
-            Assert.That(TagsOf(span), Is.EquivalentTo(SpanTags(app, "getBacktestRun", QuantDeskSandbox.ExampleRunId, attempts: 1, status: 200)));
+            Assert.That(TagsOf(span), Is.EquivalentTo(SpanTags(app, "getBacktestRun", QuantDeskSandbox.ExampleRunId, attempts: 1, status: 200, requestId: "req_sandbox_1")));
             Assert.That(span.Events, Is.Empty);
 
             Assert.That((duration.Type, duration.Unit, duration.MeterName), Is.EqualTo((MetricType.Histogram, "s", QuantDeskTelemetry.MeterName)));
@@ -65,7 +65,7 @@ public sealed class OpenTelemetrySdkTests
         Assert.Multiple(() =>
         {
             Assert.That(span.Status, Is.EqualTo(ActivityStatusCode.Unset));
-            Assert.That(TagsOf(span), Is.EquivalentTo(SpanTags(app, "getBacktestRun", QuantDeskSandbox.ExampleRunId, attempts: 2, status: 200)));
+            Assert.That(TagsOf(span), Is.EquivalentTo(SpanTags(app, "getBacktestRun", QuantDeskSandbox.ExampleRunId, attempts: 2, status: 200, requestId: "req_sandbox_2")));
             Assert.That(retry.Name, Is.EqualTo("quantdesk.retry"));
             Assert.That(RetryTagsOf(retry), Is.EquivalentTo(RetryTags(app, retryNumber: 1, status: 503)));
             Assert.That(retry.Tags.Single(tag => tag.Key == "quantdesk.retry_delay_ms").Value, Is.TypeOf<double>().And.GreaterThanOrEqualTo(0));

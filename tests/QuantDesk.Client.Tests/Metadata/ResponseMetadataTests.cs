@@ -103,11 +103,8 @@ public sealed class ResponseMetadataTests
     [TestCase("", null)]
     public async Task The_request_id_is_printable_whatever_the_server_sent(string sent, string? expected)
     {
-        using var server = WireMockServer.Start();
-        server.Given(Request.Create().UsingGet()).RespondWith(Response.Create()
-            .WithStatusCode(200).WithHeader("Content-Type", "application/json").WithHeader("X-Request-ID", sent)
-            .WithBody(QuantDeskSandbox.ExampleRunBody().ToJsonString()));
-        var client = new QuantDeskClient(new QuantDeskClientOptions { BaseAddress = new Uri(server.Url! + "/") });
+        using var server = new LoopbackHttpServer(_ => new LoopbackAnswer(200, "application/json", JsonSerializer.SerializeToUtf8Bytes(QuantDeskSandbox.ExampleRunBody()), "X-Request-ID: " + sent));
+        var client = new QuantDeskClient(new QuantDeskClientOptions { BaseAddress = server.BaseAddress });
 
         var response = await client.Backtests.GetBacktestRunWithResponseAsync(QuantDeskSandbox.ExampleRunId);
 

@@ -21,6 +21,7 @@ public sealed class QuantDeskJsonContextTests
         var generatedModels = types.Where(type => type.GetCustomAttribute<GeneratedCodeAttribute>()?.Tool == "NJsonSchema");
         var convertedTypes = types.Where(type => type.IsPublic && type.Namespace == "QuantDesk.Client" && type.GetCustomAttribute<JsonConverterAttribute>() is not null);
         var operationBodies = typeof(IBacktestClient).GetMethods()
+            .Where(method => !method.Name.EndsWith("WithResponseAsync", StringComparison.Ordinal))
             .SelectMany(method => method.GetParameters().Select(parameter => parameter.ParameterType).Where(IsJsonModel).Append(ResultType(method.ReturnType)))
             .Where(type => type.Assembly == Library);
         var extensionData = types.Any(HasExtensionData) ? [typeof(JsonElement)] : Array.Empty<Type>();

@@ -106,6 +106,11 @@ public sealed class LoopbackHttpServer : IDisposable
             head.Append(CultureInfo.InvariantCulture, $"Content-Type: {contentType}\r\n");
         }
 
+        foreach (var line in answer.Headers)
+        {
+            head.Append(line).Append("\r\n");
+        }
+
         // One write: a head and body sent apart meet Nagle's algorithm and delayed ACKs, 40 ms a request.
         var headBytes = Encoding.ASCII.GetBytes(head.Append("\r\n").ToString());
         await stream.WriteAsync(headBytes.Concat(answer.Body).ToArray(), _stop.Token);
