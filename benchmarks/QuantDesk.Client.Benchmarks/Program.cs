@@ -1,7 +1,7 @@
 // Benchmarks of the ways to call QuantDesk from .NET (BenchmarkDotNet), or a load run against Kestrel on loopback.
 //   dotnet run -c Release --project benchmarks/QuantDesk.Client.Benchmarks                 (all benchmarks)
 //   dotnet run -c Release --project benchmarks/QuantDesk.Client.Benchmarks -- --filter '*'  (BenchmarkDotNet arguments)
-//   dotnet run -c Release --project benchmarks/QuantDesk.Client.Benchmarks -- --load [--calls N] [--concurrency N]
+//   dotnet run -c Release --project benchmarks/QuantDesk.Client.Benchmarks -- --load [--calls N] [--rounds N] [--concurrency N]...
 using BenchmarkDotNet.Running;
 using QuantDesk.Client.Benchmarks;
 using QuantDesk.Client.Benchmarks.Load;
