@@ -1,3 +1,4 @@
+using QuantDesk.Client.Authentication;
 using System.Buffers;
 using System.Globalization;
 using System.Net;
@@ -80,7 +81,7 @@ internal static class ErrorFactory
             new ApiErrorDetails
             {
                 StatusCode = (int)response.StatusCode,
-                RequestId = ServerText.Printable(FirstValue(response.Headers, RequestIdHeader)),
+                RequestId = SentToken.Scrub(ServerText.Printable(FirstValue(response.Headers, RequestIdHeader)), SentToken.Of(request)),
                 Message = string.Create(CultureInfo.InvariantCulture, $"QuantDesk API call {request.Method} {LoggedUri.PathOf(request.RequestUri)} answered {(int)response.StatusCode} {what}."),
             },
             innerException: null);
@@ -118,15 +119,34 @@ internal static class ErrorFactory
         {
             description += "; this operation needs an access token: set AccessToken or AccessTokenProvider (one that returns a token)";
         }
-        return Create(Details(
-            (int)response.StatusCode,
-            body,
-            error,
-            FirstValue(response.Headers, RequestIdHeader),
-            RetryAfterHeader.Read(response, clock),
-            response.Content.Headers.ContentType?.MediaType,
-            description));
+        return Create(WithoutToken(
+            Details(
+                (int)response.StatusCode,
+                body,
+                error,
+                FirstValue(response.Headers, RequestIdHeader),
+                RetryAfterHeader.Read(response, clock),
+                response.Content.Headers.ContentType?.MediaType,
+                description),
+            SentToken.Of(request)));
     }
+
+    /// <summary>The details with the token the request carried taken out of everything the server wrote.</summary>
+    public static ApiErrorDetails WithoutToken(ApiErrorDetails details, string? token) =>
+        string.IsNullOrEmpty(token)
+            ? details
+            : new ApiErrorDetails
+            {
+                StatusCode = details.StatusCode,
+                Message = SentToken.Scrub(details.Message, token)!,
+                ErrorCode = SentToken.Scrub(details.ErrorCode, token),
+                Error = SentToken.Scrub(details.Error, token),
+                ServerMessage = SentToken.Scrub(details.ServerMessage, token),
+                RequestId = SentToken.Scrub(details.RequestId, token),
+                Timestamp = details.Timestamp,
+                ResponseBody = SentToken.Scrub(details.ResponseBody, token),
+                RetryAfter = details.RetryAfter,
+            };
 
     // The call, not the hop a redirect made: a token is never carried to another origin, so only the call says.
     private static bool SentSecuredCallWithoutToken(HttpRequestMessage request) =>

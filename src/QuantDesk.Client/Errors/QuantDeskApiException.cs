@@ -33,6 +33,21 @@ public class QuantDeskApiException : QuantDeskException
     {
     }
 
+    // The client's own reading of a 2xx body it cannot use: as above, with the token the request carried taken out
+    // of what the server wrote.
+    internal QuantDeskApiException(
+        string message,
+        int statusCode,
+        string? response,
+        IReadOnlyDictionary<string, IEnumerable<string>> headers,
+        Exception? innerException,
+        string? sentToken)
+        : this(
+            ErrorFactory.WithoutToken(ErrorFactory.FromGeneratedCode(statusCode, response, headers, message), sentToken),
+            innerException ?? UnusableBody(statusCode, Authentication.SentToken.Scrub(response, sentToken)))
+    {
+    }
+
     // NSwag reports a body of JSON null without an inner exception; callers get a JsonException for every unusable body.
     private static JsonException? UnusableBody(int statusCode, string? response) =>
         statusCode is >= 200 and < 300

@@ -38,7 +38,7 @@ internal sealed partial class HttpExchangeLogger(ILogger logger) : IHttpClientLo
             RequestEnd(logger, elapsed.TotalMilliseconds, (int)response.StatusCode);
             if (logger.IsEnabled(LogLevel.Trace))
             {
-                ResponseHeaders(logger, Format(response.Headers, response.Content.Headers));
+                ResponseHeaders(logger, Authentication.SentToken.Scrub(Format(response.Headers, response.Content.Headers), Authentication.SentToken.Of(request))!);
             }
         }
     }

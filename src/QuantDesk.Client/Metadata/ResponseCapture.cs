@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using QuantDesk.Client.Authentication;
 using QuantDesk.Client.Errors;
 using QuantDesk.Client.Http;
 
@@ -39,7 +40,7 @@ internal sealed class ResponseCapture
             Stopwatch.GetElapsedTime(_started, _received));
     }
 
-    // An empty header is no request id.
+    // An empty header is no request id; a token the server echoed is not handed on in it.
     private static string? RequestIdOf(HttpResponseMessage response) =>
-        ServerText.Printable(ErrorFactory.FirstValue(response.Headers, ErrorFactory.RequestIdHeader)) is { } id && !string.IsNullOrWhiteSpace(id) ? id : null;
+        SentToken.Scrub(ServerText.Printable(ErrorFactory.FirstValue(response.Headers, ErrorFactory.RequestIdHeader)), SentToken.Of(response.RequestMessage)) is { } id && !string.IsNullOrWhiteSpace(id) ? id : null;
 }

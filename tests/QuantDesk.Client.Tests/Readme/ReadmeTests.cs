@@ -175,13 +175,14 @@ public sealed partial class ReadmeTests
     private static void AssertCompiled(string markdownPath, int minimumBlocks)
     {
         var snippets = Lines(File.ReadAllText(RepositoryFiles.PathOf("tests/QuantDesk.Client.Tests/Readme/ReadmeSnippets.cs"))
-            + "\n" + File.ReadAllText(RepositoryFiles.PathOf("tests/QuantDesk.Client.Tests/Readme/AreaSnippets.cs")));
+            + "\n" + File.ReadAllText(RepositoryFiles.PathOf("tests/QuantDesk.Client.Tests/Readme/AreaSnippets.cs"))
+            + "\n" + File.ReadAllText(RepositoryFiles.PathOf("tests/QuantDesk.Client.Tests/Readme/ScaleSnippets.cs")));
         var blocks = CSharpBlock().Matches(File.ReadAllText(markdownPath)).Select(match => Lines(match.Groups[1].Value)).ToList();
 
         Assert.That(blocks, Has.Count.GreaterThanOrEqualTo(minimumBlocks));
         foreach (var block in blocks)
         {
-            Assert.That(ContainsRun(snippets, block), Is.True, $"{markdownPath}: block not found in ReadmeSnippets.cs or AreaSnippets.cs:\n" + string.Join('\n', block));
+            Assert.That(ContainsRun(snippets, block), Is.True, $"{markdownPath}: block not found in ReadmeSnippets.cs, AreaSnippets.cs or ScaleSnippets.cs:\n" + string.Join('\n', block));
         }
     }
 
