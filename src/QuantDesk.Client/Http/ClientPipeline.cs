@@ -30,13 +30,6 @@ internal sealed class ClientPipeline
 
     public Func<QuantDeskClientOptions> Options { get; }
 
-    // A standalone client's settings never change, so its budget is made once, with them.
-    private static Func<QuantDeskClientOptions, RateBudget?> OwnBudget(QuantDeskClientOptions options)
-    {
-        var budget = new RateBudgets().For(string.Empty, options);
-        return _ => budget;
-    }
-
     public ILogger Logger { get; }
 
     public AccessTokenSource Tokens { get; }
@@ -81,5 +74,12 @@ internal sealed class ClientPipeline
         }
 
         return handlers[0];
+    }
+
+    // A standalone client's settings never change, so its budget is made once, with them.
+    private static Func<QuantDeskClientOptions, RateBudget?> OwnBudget(QuantDeskClientOptions options)
+    {
+        var budget = new RateBudgets().For(string.Empty, options);
+        return _ => budget;
     }
 }
