@@ -67,8 +67,10 @@ public sealed class RunsWaitCommandTests
         using var cancellation = new CancellationTokenSource();
 
         var running = Tool.RunAsync(Tool.Against(sandbox.BaseAddress, "runs", "wait", "run-long", "--poll-interval", "20ms"), cancellationToken: cancellation.Token);
+        var giveUp = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         while (sandbox.ReceivedRequests.Count < 2 && !running.IsCompleted)
         {
+            Assert.That(DateTime.UtcNow, Is.LessThan(giveUp), "the wait never polled twice");
             await Task.Delay(10);
         }
 

@@ -216,7 +216,7 @@ public sealed class BearerTokenTests
         Assert.Multiple(() =>
         {
             Assert.That(response.Success, Is.True);
-            Assert.That(fixture.Sandbox.BaseAddress.Scheme, Is.EqualTo("http"));
+            Assert.That(fixture.Sandbox.Server.LogEntries.Single().RequestMessage!.Url, Does.StartWith("http://127.0.0.1:"), "sent over plain http to the loopback address");
             Assert.That(AuthorizationHeaders(fixture.Sandbox.Server), Is.EqualTo(new[] { "Bearer loopback-token" }));
         });
     }

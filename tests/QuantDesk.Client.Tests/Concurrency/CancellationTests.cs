@@ -9,9 +9,10 @@ public sealed class CancellationTests
     private const string RunId = "run-cancel";
 
     [Test]
-    public async Task Cancelling_during_a_retry_delay_ends_the_call_within_100_ms()
+    public async Task Cancelling_during_a_retry_delay_ends_the_call_without_waiting_out_the_delay()
     {
-        // The fake clock never moves: the 10 s retry delay (and every timeout) lasts until the caller cancels.
+        // The fake clock never moves: the 10 s retry delay (and every timeout) lasts until the caller cancels, so a
+        // call that ends at all was ended by the cancellation. The wall-clock limit only says "does not hang".
         using var fixture = new ClientFixture(options =>
         {
             options.TimeProvider = new FakeTimeProvider();
@@ -22,16 +23,12 @@ public sealed class CancellationTests
 
         var call = fixture.Client.GetBacktestRunAsync(RunId, cancellation.Token);
         await WaitUntilAsync(() => fixture.Logs.Entries.Any(entry => entry.EventId.Id == 1002));
-        var stopwatch = Stopwatch.StartNew();
         await cancellation.CancelAsync();
-        var exception = await Calls.CatchAsync(call);
-        stopwatch.Stop();
+        var exception = await Calls.CatchAsync(call.WaitAsync(TimeSpan.FromSeconds(30)));
 
-        TestContext.Out.WriteLine($"cancelled in the retry delay: ended {stopwatch.Elapsed.TotalMilliseconds:0.0} ms after Cancel");
         Assert.Multiple(() =>
         {
-            Assert.That(exception, Is.InstanceOf<OperationCanceledException>(), exception?.ToString());
-            Assert.That(stopwatch.Elapsed, Is.LessThan(TimeSpan.FromMilliseconds(100)));
+            Assert.That(exception, Is.InstanceOf<OperationCanceledException>().And.Property(nameof(OperationCanceledException.CancellationToken)).EqualTo(cancellation.Token), exception?.ToString());
             Assert.That(fixture.Sandbox.Server.RequestsTo(RunId), Is.EqualTo(1), "no retry was sent");
         });
     }

@@ -80,7 +80,27 @@ public sealed class StandaloneClientTests : SandboxPerTest
     }
 
     [Test]
-    public async Task Clients_share_connections_but_no_cookies()
+    public async Task Standalone_clients_share_one_connection_pool()
+    {
+        var body = System.Text.Encoding.UTF8.GetBytes(QuantDeskSandbox.ExampleRunBody().ToJsonString());
+        using var server = new Support.LoopbackHttpServer(_ => new Support.LoopbackAnswer(200, "application/json", body));
+        var first = new BacktestClient(new QuantDeskClientOptions { BaseAddress = server.BaseAddress, AccessToken = "a", SendAccessTokenOnEveryCall = true });
+        var second = new BacktestClient(new QuantDeskClientOptions { BaseAddress = server.BaseAddress, AccessToken = "b", SendAccessTokenOnEveryCall = true });
+
+        // One after the other: one idle pooled connection can serve every call, whichever client makes it.
+        await first.GetBacktestRunAsync(QuantDeskSandbox.ExampleRunId);
+        await second.GetBacktestRunAsync(QuantDeskSandbox.ExampleRunId);
+        await first.GetBacktestRunAsync(QuantDeskSandbox.ExampleRunId);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(server.Requests, Is.EqualTo(3));
+            Assert.That(server.Connections, Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public async Task Clients_send_no_cookie_a_server_set()
     {
         Sandbox.Server.AnswerRun("cookie", WireMock.ResponseBuilders.Response.Create()
             .WithStatusCode(200)

@@ -104,13 +104,14 @@ public static class ReadmeSnippets
         return finished;
     }
 
-    public static IReadOnlyList<SubmitBacktestRunRequest> ConfigureSandbox(QuantDeskSandbox sandbox)
+    public static async Task<IReadOnlyList<SubmitBacktestRunRequest>> ConfigureSandboxAsync(QuantDeskSandbox sandbox, Func<Task> runYourCodeAsync)
     {
         sandbox.WithRunCompletingAfter("run-42", pollsInProgress: 3)        // queued, running, running, then completed
                .RateLimitNextRequests(1, retryAfter: TimeSpan.FromSeconds(1)) // then 429 with Retry-After
                .FailNextRequests(503, 502)                                   // then two server errors
                .WithLatency(TimeSpan.FromMilliseconds(50));                  // every answer 50 ms late
-        var sent = sandbox.Submissions;                                       // the SubmitBacktestRunRequests received
+        await runYourCodeAsync();                                             // your code, against sandbox.BaseAddress
+        var sent = sandbox.Submissions;                                       // the SubmitBacktestRunRequests received so far
         return sent;
     }
 

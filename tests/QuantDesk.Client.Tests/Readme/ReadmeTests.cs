@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
@@ -110,7 +111,7 @@ public sealed partial class ReadmeTests
     public async Task The_lifecycle_snippet_submits_the_strategy_file_and_prints_the_metrics()
     {
         using var fixture = new ClientFixture(options => options.AccessToken = "readme-token");
-        fixture.Sandbox.WithSubmittedRunsCompletingAfter(0);
+        fixture.Sandbox.WithSubmittedRunsCompletingAfter(1);
         var strategyPath = Path.Combine(TestContext.CurrentContext.WorkDirectory, "readme-strategy.json");
         await File.WriteAllTextAsync(strategyPath, """{"kind":"breakout","lookback":48}""");
         using var output = new StringWriter();
@@ -128,6 +129,7 @@ public sealed partial class ReadmeTests
         Assert.That(output.ToString(), Does.Match(@"^[0-9a-f-]{36} completed: Sharpe 1\.84, DSR 0\.72, max drawdown -14\.0%\s*$"));
         var sent = fixture.Sandbox.Submissions.Single();
         Assert.That((sent.DatasetId, sent.Strategy["kind"]!.GetValue<string>()), Is.EqualTo(("sol-perp-1h-2025", "breakout")));
+        Assert.That(fixture.Sandbox.ReceivedRequests.Count(received => received.Method == "GET" && received.Path.Contains("/runs/", StringComparison.Ordinal)), Is.EqualTo(2), "the snippet waited through a poll that found the run still running");
     }
 
     [Test]
@@ -143,14 +145,23 @@ public sealed partial class ReadmeTests
     [Test]
     public async Task The_sandbox_configuration_snippet_queues_the_faults_it_describes()
     {
-        using var fixture = new ClientFixture();
+        using var fixture = new ClientFixture(options => options.AccessToken = "readme-token");
 
-        var sent = ReadmeSnippets.ConfigureSandbox(fixture.Sandbox);
-        var run = (await fixture.Client.GetBacktestRunAsync("run-42")).Data;
+        BacktestRun? run = null;
+        var request = new SubmitBacktestRunRequest { DatasetId = "sol-perp-1h-2025", Strategy = new JsonObject { ["kind"] = "breakout" }, Fees = 5, Slippage = 3, Funding = true };
 
-        Assert.That(sent, Is.Empty);
-        Assert.That(run.Status, Is.EqualTo(BacktestRunStatus.Queued));
-        Assert.That(fixture.Sandbox.ReceivedRequests, Has.Count.EqualTo(4), "429, 503 and 502 retried, then the run");
+        var sent = await ReadmeSnippets.ConfigureSandboxAsync(fixture.Sandbox, async () =>
+        {
+            run = (await fixture.Client.GetBacktestRunAsync("run-42")).Data;
+            await fixture.Client.SubmitBacktestRunAsync(request);
+        });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run!.Status, Is.EqualTo(BacktestRunStatus.Queued));
+            Assert.That(fixture.Sandbox.ReceivedRequests, Has.Count.EqualTo(5), "429, 503 and 502 retried, then the run, then the submission");
+            Assert.That(sent.Select(submission => (submission.DatasetId, submission.Strategy["kind"]!.GetValue<string>())), Is.EqualTo(new[] { ("sol-perp-1h-2025", "breakout") }));
+        });
     }
 
     [Test]

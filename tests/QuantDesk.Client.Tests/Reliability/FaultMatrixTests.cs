@@ -67,10 +67,20 @@ public sealed class FaultMatrixTests
     }
 
     [Test]
-    public void Every_fault_has_its_own_test_case_with_a_unique_name()
-    {
+    public void Every_fault_has_its_own_test_case_with_a_unique_name() =>
         Assert.That(FaultCases.All.Select(fault => fault.Name), Is.Unique);
-        Assert.That(FaultCases.All, Has.Count.GreaterThanOrEqualTo(19));
+
+    [Test]
+    public void Every_status_the_readme_says_is_retried_has_a_fault_case_that_retries_it()
+    {
+        var sentence = System.Text.RegularExpressions.Regex.Match(File.ReadAllText(Support.RepositoryFiles.PathOf("README.md")), @"Retried: ((?:\d{3}, )+\d{3})");
+        var promised = sentence.Groups[1].Value.Split(", ").Select(int.Parse).ToList();
+
+        Assert.That(promised, Has.Count.GreaterThanOrEqualTo(6), "README's list of retried statuses");
+        foreach (var status in promised)
+        {
+            Assert.That(FaultCases.All.Where(fault => fault.Fault.StartsWith(status.ToString(System.Globalization.CultureInfo.InvariantCulture) + " ", StringComparison.Ordinal) && fault.Attempts > 1), Is.Not.Empty, $"a fault case that retries {status}");
+        }
     }
 
     [Test]

@@ -160,6 +160,26 @@ public sealed class RetryTests
     }
 
     [Test]
+    public void The_MaxRetryAfter_cap_itself_stops_a_pause_that_the_TotalTimeout_would_allow()
+    {
+        // 5 s is well within TotalTimeout (60 s): only the 2 s cap can refuse to wait it out.
+        using var fixture = new ClientFixture(options =>
+        {
+            options.Retry.MaxRetryAfter = TimeSpan.FromSeconds(2);
+            options.TotalTimeout = TimeSpan.FromSeconds(60);
+        });
+        fixture.Sandbox.Server.AnswerRun(RunId, Status(429).WithHeader("Retry-After", "5"));
+
+        var exception = Assert.ThrowsAsync<QuantDeskRateLimitException>(() => fixture.Client.GetBacktestRunAsync(RunId));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exception!.RetryAfter, Is.EqualTo(TimeSpan.FromSeconds(5)));
+            Assert.That(fixture.Sandbox.Server.RequestsTo(RunId), Is.EqualTo(1), "not retried");
+        });
+    }
+
+    [Test]
     public void A_503_asking_for_longer_than_MaxRetryAfter_is_not_retried()
     {
         using var fixture = new ClientFixture();

@@ -1,12 +1,10 @@
-using Microsoft.Extensions.Time.Testing;
-
 namespace QuantDesk.Client.Tests.Support;
 
 /// <summary>
 /// A client whose polls answer from a script (a run, or an exception to throw), on a fake clock, so the waits
 /// between polls run in microseconds and their lengths can be read off <see cref="PollTimes"/>.
 /// </summary>
-public sealed class ScriptedBacktestClient(FakeTimeProvider clock, params Func<BacktestRun>[] polls)
+public sealed class ScriptedBacktestClient(SteppedClock clock, params Func<BacktestRun>[] polls)
     : BacktestClient(new HttpClient(), clock)
 {
     private readonly Queue<Func<BacktestRun>> _polls = new(polls);
@@ -39,15 +37,6 @@ public sealed class ScriptedBacktestClient(FakeTimeProvider clock, params Func<B
         }
     }
 
-    /// <summary>Moves the fake clock in small steps until the task ends, giving the poller real time between steps.</summary>
-    public async Task<T> RunAsync<T>(Task<T> task, TimeSpan step, TimeSpan limit)
-    {
-        for (var advanced = TimeSpan.Zero; !task.IsCompleted && advanced < limit; advanced += step)
-        {
-            await Task.Delay(1);
-            clock.Advance(step);
-        }
-
-        return await task;
-    }
+    /// <summary>Moves the clock until the task ends (<see cref="SteppedClock.RunAsync{T}"/>).</summary>
+    public Task<T> RunAsync<T>(Task<T> task, TimeSpan step, TimeSpan limit) => clock.RunAsync(task, step, limit);
 }

@@ -30,7 +30,7 @@ internal sealed class PrismMock : IDisposable
     public static async Task<PrismMock> StartAsync(bool dynamic, int seed = 0)
     {
         EnsureInstalled();
-        var port = LoopbackPorts.Closed();
+        var port = LoopbackPorts.Free();
         var arguments = $"mock {RepositoryFiles.PathOf("contract/quantdesk-openapi.upstream.json")} --host 127.0.0.1 --port {port}" + (dynamic ? $" --dynamic --seed {seed}" : string.Empty);
         var process = Process.Start(new ProcessStartInfo(Executable, arguments) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false })
             ?? throw new InvalidOperationException("Prism did not start.");

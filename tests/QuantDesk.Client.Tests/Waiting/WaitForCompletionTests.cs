@@ -4,12 +4,14 @@ using static QuantDesk.Client.Tests.Support.ScriptedBacktestClient;
 
 namespace QuantDesk.Client.Tests.Waiting;
 
+// A fresh clock for every test: a clock shared by a fixture's tests carries one test's time into the next.
+[FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
 public sealed class WaitForCompletionTests
 {
     private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan Tolerance = TimeSpan.FromMilliseconds(500);
 
-    private readonly FakeTimeProvider _clock = new();
+    private readonly SteppedClock _clock = new();
 
     private static BacktestWaitOptions Options(IProgress<BacktestRun>? progress = null) => new()
     {
@@ -62,6 +64,28 @@ public sealed class WaitForCompletionTests
     }
 
     [Test]
+    public async Task An_unavailable_poll_with_Retry_After_waits_as_long_as_it_asks_then_polls_again()
+    {
+        var client = new ScriptedBacktestClient(_clock, Run(BacktestRunStatus.Queued), Fails(503, TimeSpan.FromSeconds(7)), Run(BacktestRunStatus.Completed));
+
+        var run = await client.RunAsync(client.WaitForCompletionAsync("run-1", Options()), Step, TimeSpan.FromMinutes(1));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.Status, Is.EqualTo(BacktestRunStatus.Completed));
+            Assert.That(client.PollTimes[2] - client.PollTimes[1], Is.InRange(TimeSpan.FromSeconds(7), TimeSpan.FromSeconds(7) + Tolerance));
+        });
+    }
+
+    [Test]
+    public void An_unavailable_poll_without_Retry_After_ends_the_wait_with_its_error()
+    {
+        var client = new ScriptedBacktestClient(_clock, Run(BacktestRunStatus.Queued), Fails(503), Run(BacktestRunStatus.Completed));
+
+        Assert.ThrowsAsync<QuantDeskApiException>(() => client.RunAsync(client.WaitForCompletionAsync("run-1", Options()), Step, TimeSpan.FromMinutes(1)));
+    }
+
+    [Test]
     public async Task Returns_a_final_status_it_does_not_know_as_is_instead_of_waiting_on()
     {
         var client = new ScriptedBacktestClient(_clock, Run(BacktestRunStatus.Queued), Run("rejected_by_risk"), Run(BacktestRunStatus.Running));
@@ -94,11 +118,10 @@ public sealed class WaitForCompletionTests
         var wait = client.WaitForCompletionAsync("run-1", Options(), cancellation.Token);
         Assert.That(client.PollTimes, Has.Count.EqualTo(1));
 
-        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+        // The clock never moves: only the cancellation can end the wait (30 s of real time is "does not hang").
         await cancellation.CancelAsync();
 
-        Assert.That(async () => await wait, Throws.InstanceOf<OperationCanceledException>());
-        Assert.That(stopwatch.Elapsed, Is.LessThan(TimeSpan.FromMilliseconds(100)));
+        Assert.That(async () => await wait.WaitAsync(TimeSpan.FromSeconds(30)), Throws.InstanceOf<OperationCanceledException>().And.Property(nameof(OperationCanceledException.CancellationToken)).EqualTo(cancellation.Token));
         Assert.That(client.PollTimes, Has.Count.EqualTo(1));
     }
 
