@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using QuantDesk.Client.Authentication;
 using QuantDesk.Client.Errors;
 using QuantDesk.Client.Http;
 using QuantDesk.Client.Serialization;
@@ -76,13 +75,13 @@ public abstract class QuantDeskClientBase
         {
             var typedBody = JsonSerializer.Deserialize(body, TypeInfo<T>());
             return typedBody is null
-                ? throw new QuantDeskApiException("Response was null which was not expected.", (int)response.StatusCode, Encoding.UTF8.GetString(body), headers ?? new ResponseHeaders(response), null, SentToken.Of(response.RequestMessage))
+                ? throw new QuantDeskApiException("Response was null which was not expected.", (int)response.StatusCode, Encoding.UTF8.GetString(body), headers ?? new ResponseHeaders(response), null)
                 : new ObjectResponseResult<T>(typedBody, string.Empty);
         }
         catch (JsonException exception)
         {
             var message = "Could not deserialize the response body string as " + typeof(T).FullName + ".";
-            throw new QuantDeskApiException(message, (int)response.StatusCode, Encoding.UTF8.GetString(body), headers ?? new ResponseHeaders(response), exception, SentToken.Of(response.RequestMessage));
+            throw new QuantDeskApiException(message, (int)response.StatusCode, Encoding.UTF8.GetString(body), headers ?? new ResponseHeaders(response), exception);
         }
     }
 

@@ -44,7 +44,8 @@ internal sealed class ClientPipelines : IDisposable
     // notifications rather than looked up in its cache each time, so reloaded settings apply to the next call.
     private Func<QuantDeskClientOptions> OptionsReader(string name)
     {
-        var current = new System.Runtime.CompilerServices.StrongBox<QuantDeskClientOptions?>(_monitor.Get(name));
+        // Listening before reading: a reload between the two would otherwise be missed until the next one.
+        var current = new System.Runtime.CompilerServices.StrongBox<QuantDeskClientOptions?>();
         var listener = _monitor.OnChange((options, changed) =>
         {
             if (string.Equals(changed ?? Options.DefaultName, name, StringComparison.Ordinal))
@@ -52,6 +53,7 @@ internal sealed class ClientPipelines : IDisposable
                 Volatile.Write(ref current.Value, options);
             }
         });
+        Interlocked.CompareExchange(ref current.Value, _monitor.Get(name), null);
         if (listener is not null)
         {
             lock (_listeners)

@@ -172,16 +172,17 @@ public static class QuantDeskServiceCollectionExtensions
     private static void AddKeyedClients(IServiceCollection services, string name)
     {
         services.AddKeyedTransient<IQuantDeskClient>(name, (provider, _) => provider.GetRequiredService<IQuantDeskClientFactory>().CreateClient(name));
-        services.AddKeyedTransient(name, (provider, _) => Root(provider, name).Markets);
-        services.AddKeyedTransient(name, (provider, _) => Root(provider, name).Oracle);
-        services.AddKeyedTransient(name, (provider, _) => Root(provider, name).Portfolio);
-        services.AddKeyedTransient(name, (provider, _) => Root(provider, name).MarketData);
-        services.AddKeyedTransient(name, (provider, _) => Root(provider, name).Social);
-        services.AddKeyedTransient(name, (provider, _) => Root(provider, name).Backtests);
-        services.AddKeyedTransient(name, (provider, _) => Root(provider, name).Referrals);
+        services.AddKeyedTransient<IMarketsClient>(name, (provider, _) => new MarketsClient(HttpClientOf(provider, name)));
+        services.AddKeyedTransient<IOracleClient>(name, (provider, _) => new OracleClient(HttpClientOf(provider, name)));
+        services.AddKeyedTransient<IPortfolioClient>(name, (provider, _) => new PortfolioClient(HttpClientOf(provider, name)));
+        services.AddKeyedTransient<IMarketDataClient>(name, (provider, _) => new MarketDataClient(HttpClientOf(provider, name)));
+        services.AddKeyedTransient<ISocialClient>(name, (provider, _) => new SocialClient(HttpClientOf(provider, name)));
+        services.AddKeyedTransient<IBacktestClient>(name, (provider, _) => new BacktestClient(HttpClientOf(provider, name), Options(provider, name).TimeProvider));
+        services.AddKeyedTransient<IReferralsClient>(name, (provider, _) => new ReferralsClient(HttpClientOf(provider, name)));
     }
 
-    private static IQuantDeskClient Root(IServiceProvider provider, string name) => provider.GetRequiredKeyedService<IQuantDeskClient>(name);
+    private static HttpClient HttpClientOf(IServiceProvider provider, string name) =>
+        provider.GetRequiredService<IHttpClientFactory>().CreateClient(QuantDeskClientRegistration.HttpClientNameOf(name));
 
     // Read through IOptionsMonitor so that settings reloaded from configuration apply to new clients and calls.
     private static QuantDeskClientOptions Options(IServiceProvider provider, string name) =>

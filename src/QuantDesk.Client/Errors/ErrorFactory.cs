@@ -57,16 +57,17 @@ internal static class ErrorFactory
     /// The details NSwag's generated code has at hand when a success status brought a body it could not use
     /// (status, body text, header dictionary, its own description).
     /// </summary>
-    public static ApiErrorDetails FromGeneratedCode(int statusCode, string? body, IReadOnlyDictionary<string, IEnumerable<string>>? headers, string description)
+    public static ApiErrorDetails FromGeneratedCode(int statusCode, string? body, IReadOnlyDictionary<string, IEnumerable<string>>? headers, string description, string? sentToken = null)
     {
         headers ??= System.Collections.Immutable.ImmutableDictionary<string, IEnumerable<string>>.Empty;
+        body = SentToken.Scrub(body, sentToken);
         // NSwag's own text ("Could not deserialize ...") names no status: say what came back, keep its detail.
         var described = string.Create(CultureInfo.InvariantCulture, $"QuantDesk API answered {statusCode} with a body the client could not use ({description.TrimEnd('.')})");
         return Details(
             statusCode,
             body,
             ErrorBodyParser.Parse(body),
-            FirstValue(headers, RequestIdHeader),
+            SentToken.Scrub(FirstValue(headers, RequestIdHeader), sentToken),
             RetryAfterHeader.Read(FirstValue(headers, "Retry-After"), FirstValue(headers, "Date")),
             FirstValue(headers, "Content-Type"),
             described);
@@ -81,7 +82,7 @@ internal static class ErrorFactory
             new ApiErrorDetails
             {
                 StatusCode = (int)response.StatusCode,
-                RequestId = SentToken.Scrub(ServerText.Printable(FirstValue(response.Headers, RequestIdHeader)), SentToken.Of(request)),
+                RequestId = ServerText.Printable(SentToken.Scrub(FirstValue(response.Headers, RequestIdHeader), SentToken.Of(request))),
                 Message = string.Create(CultureInfo.InvariantCulture, $"QuantDesk API call {request.Method} {LoggedUri.PathOf(request.RequestUri)} answered {(int)response.StatusCode} {what}."),
             },
             innerException: null);
@@ -112,41 +113,34 @@ internal static class ErrorFactory
 
     private static QuantDeskApiException FromResponse(HttpResponseMessage response, string? body, ErrorBody error, TimeProvider clock)
     {
+        // The token the request carried comes out of everything the server wrote before any of it is cut short, so
+        // no part of it can survive at the end of a shortened value.
         var request = response.RequestMessage;
-        var reason = ServerText.Printable(response.ReasonPhrase, 128) ?? response.StatusCode.ToString();
+        var token = SentToken.Of(request);
+        body = SentToken.Scrub(body, token);
+        error = error with
+        {
+            Code = SentToken.Scrub(error.Code, token),
+            Error = SentToken.Scrub(error.Error, token),
+            Message = SentToken.Scrub(error.Message, token),
+            RequestId = SentToken.Scrub(error.RequestId, token),
+        };
+        var reason = ServerText.Printable(SentToken.Scrub(response.ReasonPhrase, token), 128) ?? response.StatusCode.ToString();
         var description = string.Create(CultureInfo.InvariantCulture, $"QuantDesk API call {request?.Method} {LoggedUri.PathOf(request?.RequestUri)} failed with {(int)response.StatusCode} ({reason})");
         if (response.StatusCode == HttpStatusCode.Unauthorized && request is not null && SentSecuredCallWithoutToken(request))
         {
             description += "; this operation needs an access token: set AccessToken or AccessTokenProvider (one that returns a token)";
         }
-        return Create(WithoutToken(
-            Details(
-                (int)response.StatusCode,
-                body,
-                error,
-                FirstValue(response.Headers, RequestIdHeader),
-                RetryAfterHeader.Read(response, clock),
-                response.Content.Headers.ContentType?.MediaType,
-                description),
-            SentToken.Of(request)));
+        return Create(Details(
+            (int)response.StatusCode,
+            body,
+            error,
+            SentToken.Scrub(FirstValue(response.Headers, RequestIdHeader), token),
+            RetryAfterHeader.Read(response, clock),
+            response.Content.Headers.ContentType?.MediaType,
+            description));
     }
 
-    /// <summary>The details with the token the request carried taken out of everything the server wrote.</summary>
-    public static ApiErrorDetails WithoutToken(ApiErrorDetails details, string? token) =>
-        string.IsNullOrEmpty(token)
-            ? details
-            : new ApiErrorDetails
-            {
-                StatusCode = details.StatusCode,
-                Message = SentToken.Scrub(details.Message, token)!,
-                ErrorCode = SentToken.Scrub(details.ErrorCode, token),
-                Error = SentToken.Scrub(details.Error, token),
-                ServerMessage = SentToken.Scrub(details.ServerMessage, token),
-                RequestId = SentToken.Scrub(details.RequestId, token),
-                Timestamp = details.Timestamp,
-                ResponseBody = SentToken.Scrub(details.ResponseBody, token),
-                RetryAfter = details.RetryAfter,
-            };
 
     // The call, not the hop a redirect made: a token is never carried to another origin, so only the call says.
     private static bool SentSecuredCallWithoutToken(HttpRequestMessage request) =>

@@ -29,24 +29,19 @@ public class QuantDeskApiException : QuantDeskException
         string? response,
         IReadOnlyDictionary<string, IEnumerable<string>> headers,
         Exception? innerException)
-        : this(ErrorFactory.FromGeneratedCode(statusCode, response, headers, message), innerException ?? UnusableBody(statusCode, response))
+        : this(SentTokenOf(headers), message, statusCode, response, headers, innerException)
     {
     }
 
-    // The client's own reading of a 2xx body it cannot use: as above, with the token the request carried taken out
-    // of what the server wrote.
-    internal QuantDeskApiException(
-        string message,
-        int statusCode,
-        string? response,
-        IReadOnlyDictionary<string, IEnumerable<string>> headers,
-        Exception? innerException,
-        string? sentToken)
+    // The token the answered request carried, taken out of what the server wrote before it is kept.
+    private QuantDeskApiException(string? sentToken, string message, int statusCode, string? response, IReadOnlyDictionary<string, IEnumerable<string>> headers, Exception? innerException)
         : this(
-            ErrorFactory.WithoutToken(ErrorFactory.FromGeneratedCode(statusCode, response, headers, message), sentToken),
+            ErrorFactory.FromGeneratedCode(statusCode, response, headers, message, sentToken),
             innerException ?? UnusableBody(statusCode, Authentication.SentToken.Scrub(response, sentToken)))
     {
     }
+
+    private static string? SentTokenOf(IReadOnlyDictionary<string, IEnumerable<string>> headers) => (headers as Http.ResponseHeaders)?.SentToken;
 
     // NSwag reports a body of JSON null without an inner exception; callers get a JsonException for every unusable body.
     private static JsonException? UnusableBody(int statusCode, string? response) =>

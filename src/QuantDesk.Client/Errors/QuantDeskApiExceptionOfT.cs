@@ -15,7 +15,7 @@ internal sealed class QuantDeskApiException<TResult> : QuantDeskApiException
         IReadOnlyDictionary<string, IEnumerable<string>> headers,
         TResult result,
         Exception? innerException)
-        : base(ErrorFactory.FromGeneratedCode(statusCode, response, headers, message), innerException)
+        : base(ErrorFactory.FromGeneratedCode(statusCode, response, headers, message, (headers as Http.ResponseHeaders)?.SentToken), innerException)
     {
         Result = result;
     }

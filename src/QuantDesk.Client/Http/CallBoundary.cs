@@ -44,11 +44,21 @@ internal static class CallBoundary
         {
             TimeoutRejectedException timeout => TimedOut(request, options, timeout),
             RateLimiterRejectedException rejected => RateBudgetRejection.Of(call, options, rejected),
-            HttpRequestException transport => new QuantDeskConnectionException(
-                $"QuantDesk API call {request.Method} {LoggedUri.PathOf(request.RequestUri)} could not reach {request.RequestUri?.IdnHost}: {ServerText.Printable(transport.Message, 1024)}",
-                transport),
+            HttpRequestException transport => Unreachable(request, transport),
             _ => exception,
         };
+    }
+
+    // A transport error can quote what the server sent (an invalid header line, say), which may echo the token.
+    private static QuantDeskConnectionException Unreachable(HttpRequestMessage request, HttpRequestException transport)
+    {
+        var token = Authentication.SentToken.Of(request);
+        var reason = Authentication.SentToken.Scrub(transport.ToString(), token) == transport.ToString()
+            ? transport
+            : new HttpRequestException(transport.HttpRequestError, Authentication.SentToken.Scrub(transport.Message, token), inner: null, transport.StatusCode);
+        return new QuantDeskConnectionException(
+            $"QuantDesk API call {request.Method} {LoggedUri.PathOf(request.RequestUri)} could not reach {request.RequestUri?.IdnHost}: {ServerText.Printable(Authentication.SentToken.Scrub(transport.Message, token), 1024)}",
+            reason);
     }
 
     private static QuantDeskTimeoutException TimedOut(HttpRequestMessage request, QuantDeskClientOptions options, TimeoutRejectedException timeout)

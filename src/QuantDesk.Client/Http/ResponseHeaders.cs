@@ -10,12 +10,18 @@ namespace QuantDesk.Client.Http;
 internal sealed class ResponseHeaders : IReadOnlyDictionary<string, IEnumerable<string>>
 {
     private readonly HttpResponseMessage _response;
+    private readonly string? _sentToken;
     private Dictionary<string, IEnumerable<string>>? _copy;
 
-    public ResponseHeaders(HttpResponseMessage response)
+    /// <summary>A view of the answer's headers; with <paramref name="sentToken"/>, a value that echoes it has it redacted.</summary>
+    public ResponseHeaders(HttpResponseMessage response, string? sentToken = null)
     {
         _response = response;
+        _sentToken = sentToken;
     }
+
+    /// <summary>The token the answered request carried, if any: what a server must not be able to echo into an exception.</summary>
+    public string? SentToken => Authentication.SentToken.Of(_response.RequestMessage);
 
     public int Count => Copy.Count;
 
@@ -25,7 +31,7 @@ internal sealed class ResponseHeaders : IReadOnlyDictionary<string, IEnumerable<
 
     public IEnumerable<string> this[string key] => Copy[key];
 
-    private Dictionary<string, IEnumerable<string>> Copy => _copy ??= CopyHeaders(_response);
+    private Dictionary<string, IEnumerable<string>> Copy => _copy ??= CopyHeaders(_response, _sentToken);
 
     public bool ContainsKey(string key) => Copy.ContainsKey(key);
 
@@ -36,22 +42,27 @@ internal sealed class ResponseHeaders : IReadOnlyDictionary<string, IEnumerable<
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     // The same names and precedence as the generated code's own copy: content headers after response headers.
-    private static Dictionary<string, IEnumerable<string>> CopyHeaders(HttpResponseMessage response)
+    private static Dictionary<string, IEnumerable<string>> CopyHeaders(HttpResponseMessage response, string? sentToken)
     {
         var copy = new Dictionary<string, IEnumerable<string>>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, values) in response.Headers)
         {
-            copy[name] = values;
+            copy[name] = Redacted(values, sentToken);
         }
 
         if (response.Content is { } content)
         {
             foreach (var (name, values) in BufferedContent.HeadersOf(content))
             {
-                copy[name] = values;
+                copy[name] = Redacted(values, sentToken);
             }
         }
 
         return copy;
     }
+
+    private static IEnumerable<string> Redacted(IEnumerable<string> values, string? sentToken) =>
+        sentToken is null || !values.Any(value => value.Contains(sentToken, StringComparison.Ordinal))
+            ? values
+            : values.Select(value => Authentication.SentToken.Scrub(value, sentToken)!).ToArray();
 }

@@ -36,7 +36,8 @@ public sealed class QuantDeskResponse<T>
 
     /// <summary>
     /// The answer's response and content headers, read-only and looked up case-insensitively, with the values as the
-    /// server sent them. Copied from the answer only when first read.
+    /// server sent them, except that the access token, should a server echo it, reads <c>(redacted)</c>. Copied from
+    /// the answer only when first read.
     /// </summary>
     public IReadOnlyDictionary<string, IEnumerable<string>> Headers { get; }
 

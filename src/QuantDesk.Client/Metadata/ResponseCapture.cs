@@ -35,12 +35,12 @@ internal sealed class ResponseCapture
             value,
             (int)response.StatusCode,
             RequestIdOf(response),
-            new ResponseHeaders(response),
+            new ResponseHeaders(response, SentToken.Of(response.RequestMessage)),
             Math.Max(1, _attempts),
             Stopwatch.GetElapsedTime(_started, _received));
     }
 
     // An empty header is no request id; a token the server echoed is not handed on in it.
     private static string? RequestIdOf(HttpResponseMessage response) =>
-        SentToken.Scrub(ServerText.Printable(ErrorFactory.FirstValue(response.Headers, ErrorFactory.RequestIdHeader)), SentToken.Of(response.RequestMessage)) is { } id && !string.IsNullOrWhiteSpace(id) ? id : null;
+        ServerText.Printable(SentToken.Scrub(ErrorFactory.FirstValue(response.Headers, ErrorFactory.RequestIdHeader), SentToken.Of(response.RequestMessage))) is { } id && !string.IsNullOrWhiteSpace(id) ? id : null;
 }

@@ -3,8 +3,8 @@ using System.Globalization;
 namespace QuantDesk.Client;
 
 /// <summary>
-/// A client-side rate budget: at most <see cref="PermitLimit"/> requests per <see cref="Window"/>, counted before a
-/// request goes on the wire (retries and token-refresh resends included), so the client keeps under the API's limits
+/// A client-side rate budget: at most <see cref="PermitLimit"/> attempts per <see cref="Window"/>, counted before an
+/// attempt goes on the wire (the first and every retry), so the client keeps under the API's limits
 /// instead of learning them from 429s. Off by default. Clients with the same <see cref="SharedKey"/> draw on one
 /// budget; a 429 with <c>Retry-After</c> pauses the budget for every client sharing it.
 /// </summary>
@@ -17,9 +17,10 @@ public sealed class QuantDeskRateBudgetOptions
     public TimeSpan Window { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// The budget's name among clients: registrations (or standalone clients built on one container) whose options
-    /// give the same key, such as the API key or wallet they trade under, share one budget and its pauses. Null (the
-    /// default): the client has a budget of its own. Clients sharing a key must give it the same limits.
+    /// The budget's name among the clients of one container: registrations whose options give the same key, such as
+    /// the API key or gateway they trade under, share one budget and its pauses. Null (the default): the client has a
+    /// budget of its own. Clients sharing a key must give it the same limits (a reload may change them for all).
+    /// Standalone clients (<c>new QuantDeskClient(options)</c>) share nothing: each has its own budget.
     /// </summary>
     public string? SharedKey { get; set; }
 

@@ -16,6 +16,8 @@ internal sealed class RateBudget : IDisposable
     private readonly ITimer _windows;
     private readonly TimeProvider _clock;
     private long _pausedUntilUtcTicks;
+    private long _windowStarted;
+    private int _pausedWaiters;
 
     public RateBudget(QuantDeskRateBudgetOptions options, TimeProvider clock)
     {
@@ -32,7 +34,28 @@ internal sealed class RateBudget : IDisposable
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
             AutoReplenishment = false,
         });
-        _windows = clock.CreateTimer(static state => ((FixedWindowRateLimiter)state!).TryReplenish(), _limiter, options.Window, options.Window);
+        _windowStarted = clock.GetTimestamp();
+
+        // The timer holds the budget weakly: a budget nobody uses any more (a standalone client gone, settings
+        // reloaded) stops its timer at the next tick instead of being kept alive, and ticking, by it.
+        var budget = new WeakReference<RateBudget>(this);
+        ITimer? windows = null;
+        windows = clock.CreateTimer(
+            _ =>
+            {
+                if (budget.TryGetTarget(out var live))
+                {
+                    live.OpenWindow();
+                }
+                else
+                {
+                    windows?.Dispose();
+                }
+            },
+            null,
+            options.Window,
+            options.Window);
+        _windows = windows;
     }
 
     /// <summary>The limits the budget was made with, which every client sharing it must give too.</summary>
@@ -97,6 +120,12 @@ internal sealed class RateBudget : IDisposable
         _limiter.Dispose();
     }
 
+    private void OpenWindow()
+    {
+        Volatile.Write(ref _windowStarted, _clock.GetTimestamp());
+        _limiter.TryReplenish();
+    }
+
     private async ValueTask<RateLimitLease> WaitAsync(CallState? call, long started, CancellationToken cancellationToken)
     {
         // The wait is part of the call: it may not outlast what is left of its TotalTimeout.
@@ -104,9 +133,26 @@ internal sealed class RateBudget : IDisposable
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         try
         {
-            for (var pause = PauseLeft(); pause > TimeSpan.Zero; pause = PauseLeft())
+            if (PauseLeft() > TimeSpan.Zero)
             {
-                await Task.Delay(pause, _clock, linked.Token).ConfigureAwait(false);
+                // Calls waiting out a pause count against the queue as much as those queued in the limiter.
+                if (Interlocked.Increment(ref _pausedWaiters) + (_limiter.GetStatistics()?.CurrentQueuedCount ?? 0) > Limits.QueueLimit)
+                {
+                    Interlocked.Decrement(ref _pausedWaiters);
+                    return Rejected(call, started, RateBudgetRefusal.QueueFull);
+                }
+
+                try
+                {
+                    for (var pause = PauseLeft(); pause > TimeSpan.Zero; pause = PauseLeft())
+                    {
+                        await Task.Delay(pause, _clock, linked.Token).ConfigureAwait(false);
+                    }
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref _pausedWaiters);
+                }
             }
 
             var lease = await _limiter.AcquireAsync(1, linked.Token).ConfigureAwait(false);
@@ -128,13 +174,20 @@ internal sealed class RateBudget : IDisposable
     private RateLimitLease Rejected(CallState? call, long started, RateBudgetRefusal refusal)
     {
         RateBudgetTelemetry.Waited(call, _clock.GetElapsedTime(started), acquired: false);
-        var retryAfter = PauseLeft() is var pause && pause > TimeSpan.Zero ? pause : Limits.Window;
+        var retryAfter = PauseLeft() is var pause && pause > TimeSpan.Zero ? pause : WindowLeft();
         if (call is not null)
         {
             call.BudgetRefusal = refusal;
         }
 
         return new RejectedLease(retryAfter);
+    }
+
+    // What is left of the current window, when its permits come back.
+    private TimeSpan WindowLeft()
+    {
+        var left = Limits.Window - _clock.GetElapsedTime(Volatile.Read(ref _windowStarted));
+        return left > TimeSpan.Zero ? left : TimeSpan.Zero;
     }
 
     private TimeSpan PauseLeft() => TimeSpan.FromTicks(Volatile.Read(ref _pausedUntilUtcTicks) - _clock.GetUtcNow().UtcTicks);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
 
 namespace QuantDesk.Client.Resilience;
 
@@ -9,9 +10,10 @@ namespace QuantDesk.Client.Resilience;
 internal sealed class RateBudgets : IDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<RateBudget>> _budgets = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (int, TimeSpan, int, QuantDeskRateBudgetBehavior)> _limitsOf = new(StringComparer.Ordinal);
 
     /// <summary>The budget for a client, or null when its options leave the budget off.</summary>
-    /// <exception cref="InvalidOperationException">Another client shares the key with other limits.</exception>
+    /// <exception cref="OptionsValidationException">Another client shares the key with other limits.</exception>
     public RateBudget? For(string clientName, QuantDeskClientOptions options)
     {
         var settings = options.RateBudget;
@@ -22,22 +24,33 @@ internal sealed class RateBudgets : IDisposable
 
         // A client's own budget has a key no shared one can have.
         var key = settings.SharedKey is { } shared ? "shared:" + shared : "client:" + clientName;
-        var budget = _budgets.GetOrAdd(key, static (_, state) => new Lazy<RateBudget>(() => new RateBudget(state.Settings, state.Clock)), (Settings: settings, Clock: options.TimeProvider)).Value;
-        if (budget.Limits != (settings.PermitLimit, settings.Window, settings.QueueLimit, settings.WhenExhausted))
+        var limits = (settings.PermitLimit, settings.Window, settings.QueueLimit, settings.WhenExhausted);
+        var agreedBefore = _limitsOf.TryGetValue(clientName, out var before) ? before : default((int, TimeSpan, int, QuantDeskRateBudgetBehavior)?);
+        _limitsOf[clientName] = limits;
+        while (true)
         {
-            if (settings.SharedKey is null)
+            var current = _budgets.GetOrAdd(key, static (_, state) => new Lazy<RateBudget>(() => new RateBudget(state.Settings, state.Clock)), (Settings: settings, Clock: options.TimeProvider));
+            if (current.Value.Limits == limits)
             {
-                // The client's own settings were reloaded: its budget starts afresh with them.
-                var replacement = new Lazy<RateBudget>(() => new RateBudget(settings, options.TimeProvider));
-                _budgets[key] = replacement;
-                return replacement.Value;
+                return current.Value;
             }
 
-            throw new InvalidOperationException(
-                $"QuantDesk:RateBudget:SharedKey '{settings.SharedKey}' is shared by clients with different limits ({budget.Limits.PermitLimit} per {budget.Limits.Window} and {settings.PermitLimit} per {settings.Window}); give every client that shares a key the same PermitLimit, Window, QueueLimit and WhenExhausted.");
-        }
+            // New limits replace the budget when they are a reload: of the client's own budget, or of a shared one by
+            // a client that agreed with it before. Two clients that never agreed on a shared key are a mistake.
+            if (settings.SharedKey is not null && agreedBefore != current.Value.Limits)
+            {
+                throw new OptionsValidationException(
+                    clientName,
+                    typeof(QuantDeskClientOptions),
+                    [$"QuantDesk:RateBudget:SharedKey '{settings.SharedKey}' is shared by clients with different limits ({current.Value.Limits.PermitLimit} per {current.Value.Limits.Window} and {settings.PermitLimit} per {settings.Window}); give every client that shares a key the same PermitLimit, Window, QueueLimit and WhenExhausted."]);
+            }
 
-        return budget;
+            var replacement = new Lazy<RateBudget>(() => new RateBudget(settings, options.TimeProvider));
+            if (_budgets.TryUpdate(key, replacement, current))
+            {
+                return replacement.Value;
+            }
+        }
     }
 
     public void Dispose()

@@ -92,8 +92,14 @@ internal sealed class ResiliencePipelineCache
 
     private static TimeSpan AttemptBudget(ResilienceContext context, TimeSpan attemptTimeout)
     {
-        // The first attempt always fits: validation keeps AttemptTimeout within TotalTimeout.
-        if (CallResilienceKeys.CallOf(context) is not { } call || call.Attempts++ == 0)
+        if (CallResilienceKeys.CallOf(context) is not { } call)
+        {
+            return attemptTimeout;
+        }
+
+        // The first attempt fits as well unless it waited for the rate budget: validation keeps AttemptTimeout
+        // within TotalTimeout, but not the wait before it.
+        if (call.Attempts++ == 0 && call.Budget is null)
         {
             return attemptTimeout;
         }

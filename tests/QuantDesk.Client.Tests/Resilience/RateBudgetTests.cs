@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using System.Text;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Options;
@@ -221,9 +222,147 @@ public sealed class RateBudgetTests
         var factory = provider.GetRequiredService<IQuantDeskClientFactory>();
 
         Assert.DoesNotThrowAsync(() => factory.CreateClient("wallet-a").Backtests.GetBacktestRunAsync(QuantDeskSandbox.ExampleRunId));
-        var mismatch = Assert.ThrowsAsync<InvalidOperationException>(() => factory.CreateClient("wallet-b").Backtests.GetBacktestRunAsync(QuantDeskSandbox.ExampleRunId));
+        var mismatch = Assert.ThrowsAsync<OptionsValidationException>(() => factory.CreateClient("wallet-b").Backtests.GetBacktestRunAsync(QuantDeskSandbox.ExampleRunId));
 
-        Assert.That(mismatch!.Message, Does.Contain("'gateway'").And.Contain("same PermitLimit"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(mismatch!.OptionsName, Is.EqualTo("wallet-b"));
+            Assert.That(mismatch.Message, Does.Contain("'gateway'").And.Contain("same PermitLimit"));
+        });
+    }
+
+    [Test]
+    public async Task A_call_that_waited_for_a_permit_still_ends_at_its_TotalTimeout()
+    {
+        using var stalled = new ManualResetEventSlim();
+        var answered = 0;
+        using var server = new LoopbackHttpServer(_ =>
+        {
+            if (Interlocked.Increment(ref answered) == 2)
+            {
+                stalled.Wait(TimeSpan.FromSeconds(30));
+            }
+
+            return new LoopbackAnswer(200, "application/json", RunBody);
+        });
+        var client = Client(server, budget =>
+        {
+            budget.PermitLimit = 1;
+            budget.Window = TimeSpan.FromSeconds(8);
+        }, totalTimeoutSeconds: 10);
+
+        await client.Backtests.GetBacktestRunAsync(QuantDeskSandbox.ExampleRunId);
+        var second = client.Backtests.GetBacktestRunAsync(QuantDeskSandbox.ExampleRunId);
+        await Task.Delay(50);
+        _clock.Advance(TimeSpan.FromSeconds(8));
+        await Eventually.TrueAsync(() => server.Requests == 2, "the second call got the next window's permit at 8 s");
+        _clock.Advance(TimeSpan.FromSeconds(2));
+
+        var timedOut = Assert.ThrowsAsync<QuantDeskTimeoutException>(() => second.WaitAsync(TimeSpan.FromSeconds(30)));
+        stalled.Set();
+        Assert.That(timedOut!.Message, Does.Contain("TotalTimeout (10 s)"), "2 s were left of the call when it was sent, not the 5 s AttemptTimeout");
+    }
+
+    [Test]
+    public async Task Reloaded_limits_of_a_shared_budget_apply_to_every_client_that_shares_it()
+    {
+        using var server = new LoopbackHttpServer(_ => new LoopbackAnswer(200, "application/json", RunBody));
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["A:BaseAddress"] = server.BaseAddress.ToString(), ["A:RateBudget:PermitLimit"] = "100", ["A:RateBudget:SharedKey"] = "gateway",
+            ["B:BaseAddress"] = server.BaseAddress.ToString(), ["B:RateBudget:PermitLimit"] = "100", ["B:RateBudget:SharedKey"] = "gateway",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddQuantDeskClient("a", configuration.GetSection("A"), options => options.TimeProvider = _clock);
+        services.AddQuantDeskClient("b", configuration.GetSection("B"), options => options.TimeProvider = _clock);
+        await using var provider = services.BuildServiceProvider();
+        var factory = provider.GetRequiredService<IQuantDeskClientFactory>();
+        await factory.CreateClient("a").Backtests.GetBacktestRunAsync(QuantDeskSandbox.ExampleRunId);
+        await factory.CreateClient("b").Backtests.GetBacktestRunAsync(QuantDeskSandbox.ExampleRunId);
+
+        configuration["A:RateBudget:PermitLimit"] = "2";
+        configuration["B:RateBudget:PermitLimit"] = "2";
+        configuration["A:RateBudget:WhenExhausted"] = "Fail";
+        configuration["B:RateBudget:WhenExhausted"] = "Fail";
+        configuration.Reload();
+        await factory.CreateClient("a").Backtests.GetBacktestRunAsync(QuantDeskSandbox.ExampleRunId);
+        await factory.CreateClient("b").Backtests.GetBacktestRunAsync(QuantDeskSandbox.ExampleRunId);
+        var refused = Assert.ThrowsAsync<QuantDeskRateLimitException>(() => factory.CreateClient("a").Backtests.GetBacktestRunAsync(QuantDeskSandbox.ExampleRunId));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(refused!.IsClientSide, Is.True, "the new limit of 2 is shared by a and b");
+            Assert.That(server.Requests, Is.EqualTo(4));
+        });
+    }
+
+    [Test]
+    public async Task Calls_waiting_out_a_pause_count_against_the_queue_limit()
+    {
+        var answered = 0;
+        using var server = new LoopbackHttpServer(_ => Interlocked.Increment(ref answered) == 1
+            ? new LoopbackAnswer(429, "application/json", RateLimitedBody, "Retry-After: 5")
+            : new LoopbackAnswer(200, "application/json", RunBody));
+        var client = Client(server, budget =>
+        {
+            budget.PermitLimit = 100;
+            budget.QueueLimit = 2;
+        });
+
+        Assert.ThrowsAsync<QuantDeskRateLimitException>(() => client.Backtests.GetBacktestRunAsync(QuantDeskSandbox.ExampleRunId));
+        var calls = Enumerable.Range(0, 5).Select(_ => client.Backtests.GetBacktestRunAsync(QuantDeskSandbox.ExampleRunId)).ToArray();
+        await Eventually.TrueAsync(() => calls.Count(call => call.IsFaulted) == 3, "the three calls past the queue limit are refused at once");
+        _clock.Advance(TimeSpan.FromSeconds(5));
+        await Task.WhenAll(calls.Where(call => !call.IsFaulted)).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(calls.Where(call => call.IsFaulted).Select(call => call.Exception!.InnerException), Is.All.InstanceOf<QuantDeskRateLimitException>().And.Property(nameof(QuantDeskRateLimitException.IsClientSide)).True);
+            Assert.That(server.Requests, Is.EqualTo(3), "the 429, then the two calls that waited");
+        });
+    }
+
+    [Test]
+    public async Task A_refusal_says_when_the_window_turns()
+    {
+        using var server = new LoopbackHttpServer(_ => new LoopbackAnswer(200, "application/json", RunBody));
+        var client = Client(server, budget =>
+        {
+            budget.PermitLimit = 1;
+            budget.Window = TimeSpan.FromSeconds(10);
+            budget.WhenExhausted = QuantDeskRateBudgetBehavior.Fail;
+        });
+
+        await client.Backtests.GetBacktestRunAsync(QuantDeskSandbox.ExampleRunId);
+        _clock.Advance(TimeSpan.FromSeconds(3));
+        var refused = Assert.ThrowsAsync<QuantDeskRateLimitException>(() => client.Backtests.GetBacktestRunAsync(QuantDeskSandbox.ExampleRunId));
+
+        Assert.That(refused!.RetryAfter, Is.EqualTo(TimeSpan.FromSeconds(7)));
+    }
+
+    [Test]
+    public async Task The_window_timer_of_a_budget_nobody_holds_stops()
+    {
+        var clock = new CountingTimeProvider();
+        CreateAndDrop(clock, count: 20);
+
+        // Timers tick every 10 ms; each finds its budget gone once the collector has run, and stops.
+        await Eventually.TrueAsync(
+            () =>
+            {
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
+                return clock.LiveTimers == 0;
+            },
+            "every budget's timer stopped after its client was dropped");
+
+        static void CreateAndDrop(TimeProvider clock, int count)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                _ = new QuantDeskClient(new QuantDeskClientOptions { TimeProvider = clock, RateBudget = { PermitLimit = 5, Window = TimeSpan.FromMilliseconds(10) } });
+            }
+        }
     }
 
     [TestCase(-1, 1000, 1000, "PermitLimit")]

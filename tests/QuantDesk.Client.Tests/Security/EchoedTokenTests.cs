@@ -62,4 +62,51 @@ public sealed class EchoedTokenTests
             Assert.That(seen.Where(text => text.Contains(Token, StringComparison.Ordinal)), Is.Empty);
         });
     }
+
+    [Test]
+    public void A_token_echoed_after_enough_text_to_be_cut_short_leaves_no_part_of_itself()
+    {
+        var body = QuantDeskSandbox.ErrorBody("BAD", new string('m', 1015) + " " + Token, new string('r', 500) + " " + Token).ToJsonString();
+        using var server = new LoopbackHttpServer(_ => new LoopbackAnswer(400, "application/json", Encoding.UTF8.GetBytes(body), "X-Request-ID: " + new string('r', 500) + " " + Token));
+        var client = new QuantDeskClient(new QuantDeskClientOptions { BaseAddress = server.BaseAddress, AccessToken = Token, SendAccessTokenOnEveryCall = true, Retry = { MaxRetryAttempts = 0 } });
+
+        var failure = Assert.CatchAsync<QuantDeskApiException>(() => client.Backtests.GetBacktestRunAsync(QuantDeskSandbox.ExampleRunId))!;
+
+        Assert.That(new[] { failure.RequestId, failure.Message, failure.ServerMessage, failure.ResponseBody, failure.ToString() }, Has.None.Contains(Token[..11]));
+    }
+
+    [Test]
+    public void A_header_line_the_transport_refuses_cannot_carry_the_token_into_the_exception()
+    {
+        var body = Encoding.UTF8.GetBytes(QuantDeskSandbox.ExampleRunBody().ToJsonString());
+        using var server = new LoopbackHttpServer(_ => new LoopbackAnswer(200, "application/json", body, "Echo " + Token));
+        var client = new QuantDeskClient(new QuantDeskClientOptions { BaseAddress = server.BaseAddress, AccessToken = Token, SendAccessTokenOnEveryCall = true, Retry = { MaxRetryAttempts = 0 } });
+
+        var failure = Assert.CatchAsync<QuantDeskConnectionException>(() => client.Backtests.GetBacktestRunAsync(QuantDeskSandbox.ExampleRunId))!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(failure.ToString(), Does.Not.Contain(Token));
+            Assert.That(failure.Message, Does.Contain(SentTokenRedacted), "the transport's reason is kept, with the token taken out");
+            Assert.That(failure.InnerException, Is.InstanceOf<HttpRequestException>());
+        });
+    }
+
+    [Test]
+    public async Task Response_headers_that_echo_the_token_have_it_redacted()
+    {
+        var body = Encoding.UTF8.GetBytes(QuantDeskSandbox.ExampleRunBody().ToJsonString());
+        using var server = new LoopbackHttpServer(_ => new LoopbackAnswer(200, "application/json", body, "X-Debug: seen " + Token, "X-Other: plain"));
+        var client = new QuantDeskClient(new QuantDeskClientOptions { BaseAddress = server.BaseAddress, AccessToken = Token, SendAccessTokenOnEveryCall = true });
+
+        var response = await client.Backtests.GetBacktestRunWithResponseAsync(QuantDeskSandbox.ExampleRunId);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.Headers["X-Debug"], Is.EqualTo(new[] { "seen " + SentTokenRedacted }));
+            Assert.That(response.Headers["X-Other"], Is.EqualTo(new[] { "plain" }));
+        });
+    }
+
+    private const string SentTokenRedacted = "(redacted)";
 }
