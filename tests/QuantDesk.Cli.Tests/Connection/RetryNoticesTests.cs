@@ -21,6 +21,7 @@ public sealed class RetryNoticesTests
         var result = await Tool.RunAsync(Tool.Against(sandbox.BaseAddress, "runs", "get", QuantDeskSandbox.ExampleRunId, "--json"));
 
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(sandbox.ReceivedRequests, Has.Count.EqualTo(2), "the 429 was met and waited out");
         Assert.That(result.Error, Is.Empty);
     }
 

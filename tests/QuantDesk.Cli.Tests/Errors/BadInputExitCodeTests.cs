@@ -50,7 +50,7 @@ public sealed class BadInputExitCodeTests
     }
 
     [TestCaseSource(nameof(BadOptions))]
-    public async Task Invalid_options_exit_with_the_bad_input_code_before_anything_is_sent(string[] args, string message)
+    public async Task Invalid_options_exit_with_the_bad_input_code_naming_the_option(string[] args, string message)
     {
         var result = await Tool.RunAsync(args);
 

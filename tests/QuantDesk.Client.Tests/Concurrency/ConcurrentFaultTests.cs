@@ -30,6 +30,10 @@ public sealed class ConcurrentFaultTests
         var client = new BacktestClient(new QuantDeskClientOptions
         {
             BaseAddress = server.BaseAddress,
+
+            // Generous timeouts: an attempt slowed by a loaded machine must not add a retry the exact counts do not expect.
+            AttemptTimeout = TimeSpan.FromSeconds(60),
+            TotalTimeout = TimeSpan.FromSeconds(60),
             Retry = { MaxRetryAttempts = MaxAttempts - 1, BaseDelay = TimeSpan.FromMilliseconds(5), MaxDelay = TimeSpan.FromMilliseconds(50) },
         });
 

@@ -59,17 +59,6 @@ public sealed class PublicApiConventionTests
         Assert.That(undocumented, Is.Empty);
     }
 
-    [Test]
-    public void Every_member_excused_from_documentation_still_exists()
-    {
-        var ids = PublicSurface.Assemblies.SelectMany(PublicSurface.Types)
-            .SelectMany(type => PublicSurface.DocumentableMembers(type).Prepend(type))
-            .Select(DocumentationIds.Of)
-            .ToHashSet(StringComparer.Ordinal);
-
-        Assert.That(GeneratedWithoutDocumentation.Where(id => !ids.Contains(id)), Is.Empty, "drop excuses that are no longer needed");
-    }
-
     /// <summary>
     /// Nothing is excused today: the client plumbing lives once in QuantDeskClientBase (private protected), and the
     /// generated clients, interfaces and constructors get their summaries from the Generation/Templates hooks.

@@ -39,15 +39,32 @@ public sealed class ScaleSnippetTests
     }
 
     [Test]
-    public void The_rate_budget_snippet_sets_the_documented_settings()
+    public async Task The_rate_budget_snippet_lets_twenty_calls_a_second_through()
     {
+        using var server = new LoopbackHttpServer(_ => new LoopbackAnswer(200, "application/json", System.Text.Encoding.UTF8.GetBytes(QuantDeskSandbox.ExampleRunBody().ToJsonString())));
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
         var services = new ServiceCollection();
         ScaleSnippets.RegisterWithRateBudget(services, new ConfigurationBuilder().Build());
-        using var provider = services.BuildServiceProvider();
+        services.Configure<QuantDeskClientOptions>("wallet-c", options =>
+        {
+            options.BaseAddress = server.BaseAddress;
+            options.TimeProvider = clock;
+        });
+        await using var provider = services.BuildServiceProvider();
+        var backtests = provider.GetRequiredKeyedService<IBacktestClient>("wallet-c");
 
-        var budget = provider.GetRequiredService<IOptionsMonitor<QuantDeskClientOptions>>().Get("wallet-c").RateBudget;
+        var calls = Enumerable.Range(0, 21).Select(_ => backtests.GetBacktestRunAsync(QuantDeskSandbox.ExampleRunId)).ToArray();
+        await Eventually.TrueAsync(() => server.Requests == 20, "the first second's twenty permits are spent");
+        await Task.Delay(50);
+        var sentInTheFirstSecond = server.Requests;
+        clock.Advance(TimeSpan.FromSeconds(1));
+        await Task.WhenAll(calls).WaitAsync(TimeSpan.FromSeconds(30));
 
-        Assert.That((budget.PermitLimit, budget.Window, budget.SharedKey, budget.WhenExhausted), Is.EqualTo((20, TimeSpan.FromSeconds(1), "gateway-key-1", QuantDeskRateBudgetBehavior.Wait)));
+        Assert.Multiple(() =>
+        {
+            Assert.That(sentInTheFirstSecond, Is.EqualTo(20), "the twenty-first call waited for the next window");
+            Assert.That(server.Requests, Is.EqualTo(21));
+        });
     }
 
     [Test]

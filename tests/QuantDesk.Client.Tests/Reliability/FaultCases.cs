@@ -29,9 +29,9 @@ public static class FaultCases
             Expected: null, StatusCode: null, Attempts: 2, Between(0.9, 6)),
         new(
             "Fault_429_Retry_After_HTTP_date",
-            "429 with `Retry-After` as an HTTP date 2 s ahead, then 200",
+            "429 with `Retry-After` as an HTTP date 3 s ahead, then 200",
             () => FaultServer.Sandbox(server => server.AnswerRunInSequence(
-                RunId, Error(429).WithHeader("Retry-After", DateTimeOffset.UtcNow.AddSeconds(2).ToString("R", CultureInfo.InvariantCulture)), Ok)),
+                RunId, Error(429).WithHeader("Retry-After", DateTimeOffset.UtcNow.AddSeconds(3).ToString("R", CultureInfo.InvariantCulture)), Ok)),
             Expected: null, StatusCode: null, Attempts: 2, Between(0.9, 6)),
         new(
             "Fault_429_Retry_After_above_the_cap",
@@ -85,7 +85,7 @@ public static class FaultCases
         },
         new(
             "Fault_slow_body_retry_pause_past_the_total_timeout",
-            "headers at once, then the body trickles in (a byte every 100 ms) past `AttemptTimeout` (0.3 s); the 2 s retry pause would outlast `TotalTimeout` (0.6 s), so no retry starts",
+            "headers at once, then the body trickles in (a byte every 100 ms) past `AttemptTimeout` (0.3 s); the 10 s retry pause would outlast `TotalTimeout` (5 s), so no retry starts",
             () => FaultServer.Raw(async (stream, stop) =>
             {
                 await stream.WriteAsync(RawHttpServer.Ascii("HTTP/1.1 200 OK\nContent-Type: application/json\nContent-Length: 1000\n\n{"), stop);
@@ -95,27 +95,27 @@ public static class FaultCases
                     await stream.WriteAsync(" "u8.ToArray(), stop);
                 }
             }),
-            typeof(QuantDeskTimeoutException), StatusCode: null, Attempts: 1, Between(0.25, 0.55))
+            typeof(QuantDeskTimeoutException), StatusCode: null, Attempts: 1, Between(0.25, 3))
         {
             Configure = options =>
             {
                 options.AttemptTimeout = TimeSpan.FromMilliseconds(300);
-                options.TotalTimeout = TimeSpan.FromMilliseconds(600);
-                options.Retry.BaseDelay = options.Retry.MaxDelay = TimeSpan.FromSeconds(2);
+                options.TotalTimeout = TimeSpan.FromSeconds(5);
+                options.Retry.BaseDelay = options.Retry.MaxDelay = TimeSpan.FromSeconds(10);
                 options.Retry.UseJitter = false;
             },
             Details = [Inner<TimeoutException>()],
         },
         new(
             "Fault_slow_headers_past_the_total_timeout",
-            "no response headers: the first attempt ends at `AttemptTimeout` (0.4 s), the retry at what is left of `TotalTimeout` (0.6 s)",
+            "no response headers: the first attempt ends at `AttemptTimeout` (1 s), the retry at what is left of `TotalTimeout` (1.9 s)",
             () => FaultServer.Raw((_, stop) => Task.Delay(Timeout.Infinite, stop)),
-            typeof(QuantDeskTimeoutException), StatusCode: null, Attempts: 2, Between(0.55, 5))
+            typeof(QuantDeskTimeoutException), StatusCode: null, Attempts: 2, Between(1.85, 6))
         {
             Configure = options =>
             {
-                options.AttemptTimeout = TimeSpan.FromMilliseconds(400);
-                options.TotalTimeout = TimeSpan.FromMilliseconds(600);
+                options.AttemptTimeout = TimeSpan.FromSeconds(1);
+                options.TotalTimeout = TimeSpan.FromSeconds(1.9);
             },
             Details = [Inner<TimeoutException>(), new("the message names `TotalTimeout`", error => error?.Message.Contains("TotalTimeout", StringComparison.Ordinal) == true)],
         },

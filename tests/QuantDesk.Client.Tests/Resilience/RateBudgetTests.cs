@@ -9,6 +9,7 @@ using QuantDesk.Client.Tests.Support;
 namespace QuantDesk.Client.Tests.Resilience;
 
 /// <summary>The client-side rate budget, on a fake clock: permits per window, waiting or failing, sharing, and 429 pauses.</summary>
+[FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
 public sealed class RateBudgetTests
 {
     private static readonly byte[] RunBody = Encoding.UTF8.GetBytes(QuantDeskSandbox.ExampleRunBody().ToJsonString());

@@ -16,8 +16,10 @@ public sealed class RetryTests
 
     // A slow answer outlasts every timeout below; "prompt" is well under it, so a call that waited the answer out fails.
     // Kept short because disposing the sandbox waits for answers still being delayed.
-    private static readonly TimeSpan SlowServer = TimeSpan.FromMilliseconds(1500);
-    private static readonly TimeSpan Prompt = TimeSpan.FromMilliseconds(1200);
+    // A server far slower than any timeout below, and a bound between the two with room on both sides: a client that
+    // abandons the slow attempt ends well inside Prompt, one that waits it out cannot.
+    private static readonly TimeSpan SlowServer = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan Prompt = TimeSpan.FromMilliseconds(2500);
 
     private static IResponseBuilder Ok => Responses.Json(200, QuantDeskSandbox.ExampleRunBody(RunId).ToJsonString());
 
@@ -42,7 +44,7 @@ public sealed class RetryTests
         {
             Assert.That(error!.RetryAfter, Is.EqualTo(TimeSpan.FromSeconds(20)));
             Assert.That(fixture.Sandbox.Server.RequestsTo(RunId), Is.EqualTo(1));
-            Assert.That(stopwatch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(5)), "no wait that the total timeout would cut short");
+            Assert.That(stopwatch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(9)), "no wait that the total timeout (10 s) would cut short");
         });
     }
 
@@ -124,7 +126,7 @@ public sealed class RetryTests
     public async Task A_429_with_Retry_After_waits_that_long_then_succeeds(string form)
     {
         using var fixture = new ClientFixture();
-        var retryAfter = form == "seconds" ? "1" : DateTimeOffset.UtcNow.AddSeconds(2).ToString("R", CultureInfo.InvariantCulture);
+        var retryAfter = form == "seconds" ? "1" : DateTimeOffset.UtcNow.AddSeconds(3).ToString("R", CultureInfo.InvariantCulture);
         fixture.Sandbox.Server.AnswerRunInSequence(RunId, Status(429).WithHeader("Retry-After", retryAfter), Ok);
 
         var stopwatch = Stopwatch.StartNew();
@@ -136,7 +138,7 @@ public sealed class RetryTests
             Assert.That(response.Data.RunId, Is.EqualTo(RunId));
             Assert.That(fixture.Sandbox.Server.RequestsTo(RunId), Is.EqualTo(2));
             Assert.That(stopwatch.Elapsed, Is.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(900)), $"Retry-After ({form}) was not honoured");
-            Assert.That(stopwatch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(5)));
+            Assert.That(stopwatch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(10)));
         });
     }
 
@@ -155,7 +157,7 @@ public sealed class RetryTests
             Assert.That(exception!.RetryAfter, Is.EqualTo(TimeSpan.FromSeconds(120)));
             Assert.That(exception.StatusCode, Is.EqualTo(429));
             Assert.That(fixture.Sandbox.Server.RequestsTo(RunId), Is.EqualTo(1));
-            Assert.That(stopwatch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(5)));
+            Assert.That(stopwatch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(25)), "not waited out (MaxRetryAfter is 30 s)");
         });
     }
 
@@ -275,19 +277,21 @@ public sealed class RetryTests
             options =>
             {
                 options.AttemptTimeout = TimeSpan.FromMilliseconds(150);
-                options.TotalTimeout = TimeSpan.FromMilliseconds(400);
+                options.TotalTimeout = TimeSpan.FromSeconds(1);
                 options.Retry.MaxRetryAttempts = 10;
             },
             http => http.AddHttpMessageHandler(() => ObservingHandler.CountingInto(attempts)));
         fixture.Sandbox.Server.AnswerRun(RunId, Ok.WithDelay(SlowServer));
 
         var stopwatch = Stopwatch.StartNew();
-        Assert.ThrowsAsync<QuantDeskTimeoutException>(() => fixture.Client.GetBacktestRunAsync(RunId));
+        var exception = Assert.ThrowsAsync<QuantDeskTimeoutException>(() => fixture.Client.GetBacktestRunAsync(RunId));
         stopwatch.Stop();
 
         Assert.Multiple(() =>
         {
-            Assert.That(attempts.Value, Is.InRange(2, 3), "attempt timeouts are retried until the total timeout");
+            // Fewer than the 11 attempts allowed: the total cut the retries short.
+            Assert.That(attempts.Value, Is.InRange(2, 10), "attempt timeouts are retried until the total timeout");
+            Assert.That(exception!.Message, Does.Contain("TotalTimeout"));
             Assert.That(stopwatch.Elapsed, Is.LessThan(Prompt));
         });
     }
@@ -334,21 +338,25 @@ public sealed class RetryTests
     }
 
     [Test]
-    public void Cancellation_by_the_caller_during_a_retry_delay_is_reported_as_OperationCanceledException()
+    public async Task Cancellation_by_the_caller_during_a_retry_delay_is_reported_as_OperationCanceledException()
     {
         using var fixture = new ClientFixture();
-        fixture.Sandbox.Server.AnswerRunInSequence(RunId, Status(503).WithHeader("Retry-After", "5"), Ok);
-        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        fixture.Sandbox.Server.AnswerRunInSequence(RunId, Status(503).WithHeader("Retry-After", "20"), Ok);
+        using var cancellation = new CancellationTokenSource();
 
+        // Cancelled only once the retry's 20 s pause has begun, so it is the pause that the cancellation cuts short.
+        var call = fixture.Client.GetBacktestRunAsync(RunId, cancellation.Token);
+        await Eventually.TrueAsync(() => fixture.Logs.Entries.Any(entry => entry.EventId.Id == 1002), "the retry was scheduled");
         var stopwatch = Stopwatch.StartNew();
-        var exception = Assert.CatchAsync(() => fixture.Client.GetBacktestRunAsync(RunId, cancellation.Token));
+        await cancellation.CancelAsync();
+        var exception = await Calls.CatchAsync(call.WaitAsync(TimeSpan.FromSeconds(30)));
         stopwatch.Stop();
 
         Assert.Multiple(() =>
         {
             Assert.That(exception, Is.InstanceOf<OperationCanceledException>(), exception?.ToString());
             Assert.That(fixture.Sandbox.Server.RequestsTo(RunId), Is.EqualTo(1));
-            Assert.That(stopwatch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(3)));
+            Assert.That(stopwatch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(10)), "well before the 20 s pause was over");
         });
     }
 
