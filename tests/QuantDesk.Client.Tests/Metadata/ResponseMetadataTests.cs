@@ -39,6 +39,7 @@ public sealed class ResponseMetadataTests
             Assert.That(((IEnumerable<string>)metadata.Headers["Content-Type"]).Single(), Does.StartWith("application/json"));
             Assert.That((int)metadata.Attempts, Is.EqualTo(1));
             Assert.That((TimeSpan)metadata.Elapsed, Is.GreaterThan(TimeSpan.Zero));
+            Assert.That((string)metadata.ToString(), Does.StartWith(operation.SuccessStatus + " in ").And.EndWith("after 1 attempt(s), request id req_meta_" + operation.Id));
         });
     }
 
