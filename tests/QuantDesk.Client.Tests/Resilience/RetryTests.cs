@@ -289,9 +289,10 @@ public sealed class RetryTests
 
         Assert.Multiple(() =>
         {
-            // Fewer than the 11 attempts allowed: the total cut the retries short.
+            // Fewer than the 11 attempts allowed: the total cut the retries short. Which limit the last attempt met
+            // (its own, or what was left of the total) depends on the machine's timing, so the message is not pinned.
             Assert.That(attempts.Value, Is.InRange(2, 10), "attempt timeouts are retried until the total timeout");
-            Assert.That(exception!.Message, Does.Contain("TotalTimeout"));
+            Assert.That(exception!.StatusCode, Is.Null);
             Assert.That(stopwatch.Elapsed, Is.LessThan(Prompt));
         });
     }

@@ -111,6 +111,33 @@ public sealed class WaitForCompletionTests
     }
 
     [Test]
+    public void A_wait_rate_limited_until_its_timeout_says_the_run_was_never_found()
+    {
+        var client = new ScriptedBacktestClient(_clock, Fails(429, TimeSpan.FromSeconds(3)));
+        var options = Options();
+        options.Timeout = TimeSpan.FromSeconds(20);
+
+        var exception = Assert.ThrowsAsync<QuantDeskTimeoutException>(() => client.RunAsync(client.WaitForCompletionAsync("run-1", options), Step, TimeSpan.FromMinutes(1)));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exception!.Message, Does.Contain("'run-1'").And.Contain("it was never found"));
+            Assert.That(client.PollTimes, Has.Count.GreaterThan(1), "it kept polling through the 429s");
+        });
+    }
+
+    [Test]
+    public void A_grace_period_of_zero_is_valid_and_takes_no_404_for_a_delay()
+    {
+        var client = new ScriptedBacktestClient(_clock, Fails(404), Run(BacktestRunStatus.Completed));
+        var options = Options();
+        options.NotFoundGracePeriod = TimeSpan.Zero;
+
+        Assert.ThrowsAsync<QuantDeskNotFoundException>(() => client.RunAsync(client.WaitForCompletionAsync("run-1", options), Step, TimeSpan.FromMinutes(1)));
+        Assert.That(client.PollTimes, Has.Count.EqualTo(1));
+    }
+
+    [Test]
     public async Task Cancellation_ends_the_wait_at_once()
     {
         var client = new ScriptedBacktestClient(_clock, Run(BacktestRunStatus.Queued));
