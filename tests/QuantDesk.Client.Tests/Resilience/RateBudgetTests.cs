@@ -20,7 +20,7 @@ public sealed class RateBudgetTests
     [Test]
     public async Task Waiting_calls_go_out_as_windows_open_and_their_time_in_line_is_measured()
     {
-        using var server = new LoopbackHttpServer(_ => new LoopbackAnswer(200, "application/json", RunBody));
+        using var server = RunServer();
         using var waits = new MetricCollector<double>(null, QuantDeskTelemetry.MeterName, "quantdesk.client.rate_budget.wait_duration");
         var client = Client(server, budget => budget.PermitLimit = 2);
 
@@ -47,7 +47,7 @@ public sealed class RateBudgetTests
     [Test]
     public async Task In_fail_mode_a_call_past_the_budget_throws_a_client_side_rate_limit_without_sending()
     {
-        using var server = new LoopbackHttpServer(_ => new LoopbackAnswer(200, "application/json", RunBody));
+        using var server = RunServer();
         var client = Client(server, budget =>
         {
             budget.PermitLimit = 1;
@@ -75,10 +75,7 @@ public sealed class RateBudgetTests
     [Test]
     public async Task Retries_spend_permits_too()
     {
-        var answered = 0;
-        using var server = new LoopbackHttpServer(_ => Interlocked.Increment(ref answered) == 1
-            ? new LoopbackAnswer(503, "application/json", RateLimitedBody, "Retry-After: 0")
-            : new LoopbackAnswer(200, "application/json", RunBody));
+        using var server = FirstThenRuns(new LoopbackAnswer(503, "application/json", RateLimitedBody, "Retry-After: 0"));
         var client = Client(server, budget =>
         {
             budget.PermitLimit = 2;
@@ -98,7 +95,7 @@ public sealed class RateBudgetTests
     [Test]
     public async Task A_full_queue_refuses_the_next_call_at_once()
     {
-        using var server = new LoopbackHttpServer(_ => new LoopbackAnswer(200, "application/json", RunBody));
+        using var server = RunServer();
         var client = Client(server, budget =>
         {
             budget.PermitLimit = 1;
@@ -122,7 +119,7 @@ public sealed class RateBudgetTests
     [Test]
     public async Task A_wait_may_not_outlast_the_calls_total_timeout()
     {
-        using var server = new LoopbackHttpServer(_ => new LoopbackAnswer(200, "application/json", RunBody));
+        using var server = RunServer();
         var client = Client(server, budget =>
         {
             budget.PermitLimit = 1;
@@ -146,7 +143,7 @@ public sealed class RateBudgetTests
     [Test]
     public async Task Cancelling_a_waiting_call_is_the_callers_cancellation()
     {
-        using var server = new LoopbackHttpServer(_ => new LoopbackAnswer(200, "application/json", RunBody));
+        using var server = RunServer();
         var client = Client(server, budget => budget.PermitLimit = 1);
         using var cancel = new CancellationTokenSource();
 
@@ -165,7 +162,7 @@ public sealed class RateBudgetTests
     [Test]
     public async Task Names_with_one_shared_key_draw_on_one_budget_and_others_keep_their_own()
     {
-        using var server = new LoopbackHttpServer(_ => new LoopbackAnswer(200, "application/json", RunBody));
+        using var server = RunServer();
         await using var provider = Container(server, ("wallet-a", "gateway"), ("wallet-b", "gateway"), ("wallet-c", null));
         var factory = provider.GetRequiredService<IQuantDeskClientFactory>();
 
@@ -186,10 +183,7 @@ public sealed class RateBudgetTests
     [Test]
     public async Task A_429s_Retry_After_pauses_the_budget_for_every_client_that_shares_it()
     {
-        var answered = 0;
-        using var server = new LoopbackHttpServer(_ => Interlocked.Increment(ref answered) == 1
-            ? new LoopbackAnswer(429, "application/json", RateLimitedBody, "Retry-After: 5")
-            : new LoopbackAnswer(200, "application/json", RunBody));
+        using var server = FirstThenRuns(new LoopbackAnswer(429, "application/json", RateLimitedBody, "Retry-After: 5"));
         await using var provider = Container(server, ("wallet-a", "gateway"), ("wallet-b", "gateway"));
         var factory = provider.GetRequiredService<IQuantDeskClientFactory>();
 
@@ -215,7 +209,7 @@ public sealed class RateBudgetTests
     [Test]
     public void Clients_that_share_a_key_with_different_limits_are_told_so()
     {
-        using var server = new LoopbackHttpServer(_ => new LoopbackAnswer(200, "application/json", RunBody));
+        using var server = RunServer();
         var services = new ServiceCollection();
         services.AddQuantDeskClient("wallet-a", options => Configure(options, server.BaseAddress, budget => { budget.PermitLimit = 2; budget.SharedKey = "gateway"; }));
         services.AddQuantDeskClient("wallet-b", options => Configure(options, server.BaseAddress, budget => { budget.PermitLimit = 3; budget.SharedKey = "gateway"; }));
@@ -267,7 +261,7 @@ public sealed class RateBudgetTests
     [Test]
     public async Task Reloaded_limits_of_a_shared_budget_apply_to_every_client_that_shares_it()
     {
-        using var server = new LoopbackHttpServer(_ => new LoopbackAnswer(200, "application/json", RunBody));
+        using var server = RunServer();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["A:BaseAddress"] = server.BaseAddress.ToString(), ["A:RateBudget:PermitLimit"] = "100", ["A:RateBudget:SharedKey"] = "gateway",
@@ -300,10 +294,7 @@ public sealed class RateBudgetTests
     [Test]
     public async Task Calls_waiting_out_a_pause_count_against_the_queue_limit()
     {
-        var answered = 0;
-        using var server = new LoopbackHttpServer(_ => Interlocked.Increment(ref answered) == 1
-            ? new LoopbackAnswer(429, "application/json", RateLimitedBody, "Retry-After: 5")
-            : new LoopbackAnswer(200, "application/json", RunBody));
+        using var server = FirstThenRuns(new LoopbackAnswer(429, "application/json", RateLimitedBody, "Retry-After: 5"));
         var client = Client(server, budget =>
         {
             budget.PermitLimit = 100;
@@ -326,7 +317,7 @@ public sealed class RateBudgetTests
     [Test]
     public async Task A_refusal_says_when_the_window_turns()
     {
-        using var server = new LoopbackHttpServer(_ => new LoopbackAnswer(200, "application/json", RunBody));
+        using var server = RunServer();
         var client = Client(server, budget =>
         {
             budget.PermitLimit = 1;
@@ -382,7 +373,7 @@ public sealed class RateBudgetTests
     [Test]
     public async Task Off_by_default_every_call_goes_out_at_once()
     {
-        using var server = new LoopbackHttpServer(_ => new LoopbackAnswer(200, "application/json", RunBody));
+        using var server = RunServer();
         var client = new QuantDeskClient(new QuantDeskClientOptions { BaseAddress = server.BaseAddress, TimeProvider = _clock });
 
         await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => client.Backtests.GetBacktestRunAsync(QuantDeskSandbox.ExampleRunId))).WaitAsync(TimeSpan.FromSeconds(30));
@@ -395,6 +386,15 @@ public sealed class RateBudgetTests
     }
 
     private const string RateBudgetOutcomeTag = "quantdesk.rate_budget.outcome";
+
+    private static LoopbackHttpServer RunServer() => new(_ => new LoopbackAnswer(200, "application/json", RunBody));
+
+    // Answers the first request with first, and every later one with the example run.
+    private static LoopbackHttpServer FirstThenRuns(LoopbackAnswer first)
+    {
+        var answered = 0;
+        return new LoopbackHttpServer(_ => Interlocked.Increment(ref answered) == 1 ? first : new LoopbackAnswer(200, "application/json", RunBody));
+    }
 
     private QuantDeskClient Client(LoopbackHttpServer server, Action<QuantDeskRateBudgetOptions> budget, int retries = 0, int totalTimeoutSeconds = 30)
     {
