@@ -23,7 +23,7 @@ internal readonly record struct CallOutcome(int? StatusCode, string? RequestId, 
     public static CallOutcome OfSuccess(HttpResponseMessage response, bool readRequestId)
     {
         var requestId = readRequestId
-            ? ServerText.Printable(Authentication.SentToken.Scrub(ErrorFactory.FirstValue(response.Headers, ErrorFactory.RequestIdHeader), Authentication.SentToken.Of(response.RequestMessage)))
+            ? ErrorFactory.PrintableRequestId(response)
             : null;
         return new CallOutcome((int)response.StatusCode, requestId, ErrorType: null, Description: null, IsFailure: false);
     }

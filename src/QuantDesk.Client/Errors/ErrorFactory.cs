@@ -23,6 +23,10 @@ internal static class ErrorFactory
 
     internal const string RequestIdHeader = "X-Request-ID";
 
+    /// <summary>An answer's <c>X-Request-ID</c> as the client hands it on: without the token the request carried, escaped and capped.</summary>
+    public static string? PrintableRequestId(HttpResponseMessage response) =>
+        ServerText.Printable(SentToken.Scrub(FirstValue(response.Headers, RequestIdHeader), SentToken.Of(response.RequestMessage)));
+
     /// <summary>The exception for an error answer whose body is already in memory (the pipeline buffers it).</summary>
     public static QuantDeskApiException FromResponse(HttpResponseMessage response, ReadOnlyMemory<byte> body, TimeProvider clock) =>
         FromResponse(response, body.IsEmpty ? null : Encoding.UTF8.GetString(body.Span), ErrorBodyParser.Parse(body), clock);

@@ -42,5 +42,5 @@ internal sealed class ResponseCapture
 
     // An empty header is no request id; a token the server echoed is not handed on in it.
     private static string? RequestIdOf(HttpResponseMessage response) =>
-        ServerText.Printable(SentToken.Scrub(ErrorFactory.FirstValue(response.Headers, ErrorFactory.RequestIdHeader), SentToken.Of(response.RequestMessage))) is { } id && !string.IsNullOrWhiteSpace(id) ? id : null;
+        ErrorFactory.PrintableRequestId(response) is { } id && !string.IsNullOrWhiteSpace(id) ? id : null;
 }
