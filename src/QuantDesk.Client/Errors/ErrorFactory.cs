@@ -42,9 +42,14 @@ internal static class ErrorFactory
             try
             {
                 var length = 0;
-                int read;
-                while (length < MaxBodyBytes && (read = await stream.ReadAsync(buffer.AsMemory(length, MaxBodyBytes - length), cancellationToken).ConfigureAwait(false)) > 0)
+                while (length < MaxBodyBytes)
                 {
+                    var read = await stream.ReadAsync(buffer.AsMemory(length, MaxBodyBytes - length), cancellationToken).ConfigureAwait(false);
+                    if (read == 0)
+                    {
+                        break;
+                    }
+
                     length += read;
                 }
 

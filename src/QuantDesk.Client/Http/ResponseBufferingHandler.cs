@@ -81,7 +81,8 @@ internal sealed class ResponseBufferingHandler : DelegatingHandler
                     }
 
                     var room = (int)Math.Min(buffer.Length - filled, limit + 1 - filled);
-                    int read;
+                    // Assigned here so that every variant of the block below still compiles under mutation testing.
+                    var read = 0;
                     try
                     {
                         read = await stream.ReadAsync(buffer.AsMemory(filled, room), cancellationToken).ConfigureAwait(false);

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Sockets;
 using QuantDesk.Client.Tests.Support;
 
 namespace QuantDesk.Client.Tests.ThirdParty;
@@ -30,38 +29,60 @@ internal sealed class PrismMock : IDisposable
     public static async Task<PrismMock> StartAsync(bool dynamic, int seed = 0)
     {
         EnsureInstalled();
-        var port = LoopbackPorts.Free();
-        var arguments = $"mock {RepositoryFiles.PathOf("contract/quantdesk-openapi.upstream.json")} --host 127.0.0.1 --port {port}" + (dynamic ? $" --dynamic --seed {seed}" : string.Empty);
-        var process = Process.Start(new ProcessStartInfo(Executable, arguments) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false })
-            ?? throw new InvalidOperationException("Prism did not start.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var mock = new PrismMock(process, new Uri($"http://127.0.0.1:{port}/"));
 
-        // Listening is the only readiness signal Prism gives; a generous "does not hang" bound.
-        for (var attempt = 0; attempt < 300; attempt++)
+        // A free port can be taken by another test process before Prism binds it; Prism then exits, and a new port is
+        // tried. Readiness is Prism's own "listening" line, so a server of another process is never taken for it.
+        for (var attempt = 1; ; attempt++)
         {
-            if (process.HasExited)
+            var port = LoopbackPorts.Free();
+            var mock = Start(port, dynamic, seed, out var listening);
+            var outcome = await Task.WhenAny(listening, Task.Delay(TimeSpan.FromSeconds(60)));
+            if (outcome == listening && await listening)
             {
-                throw new InvalidOperationException($"Prism exited with {process.ExitCode}.");
-            }
-
-            try
-            {
-                using var probe = new TcpClient();
-                await probe.ConnectAsync("127.0.0.1", port);
                 return mock;
             }
-            catch (SocketException)
+
+            mock.Dispose();
+            if (outcome != listening)
             {
-                await Task.Delay(100);
+                throw new TimeoutException("Prism did not listen within 60 s.");
+            }
+
+            if (attempt == 5)
+            {
+                throw new InvalidOperationException("Prism exited before listening on five free ports in a row.");
             }
         }
+    }
 
-        mock.Dispose();
-        throw new TimeoutException("Prism did not listen within 30 s.");
+    private static PrismMock Start(int port, bool dynamic, int seed, out Task<bool> listening)
+    {
+        var arguments = $"mock {RepositoryFiles.PathOf("contract/quantdesk-openapi.upstream.json")} --host 127.0.0.1 --port {port}" + (dynamic ? $" --dynamic --seed {seed}" : string.Empty);
+        var process = new Process
+        {
+            StartInfo = new ProcessStartInfo(Executable, arguments) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false },
+            EnableRaisingEvents = true,
+        };
+        var ready = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var listeningLine = $"Prism is listening on http://127.0.0.1:{port}";
+        process.OutputDataReceived += (_, line) =>
+        {
+            if (line.Data?.Contains(listeningLine, StringComparison.Ordinal) == true)
+            {
+                ready.TrySetResult(true);
+            }
+        };
+        process.ErrorDataReceived += (_, _) => { };
+        process.Exited += (_, _) => ready.TrySetResult(false);
+        if (!process.Start())
+        {
+            throw new InvalidOperationException("Prism did not start.");
+        }
+
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        listening = ready.Task;
+        return new PrismMock(process, new Uri($"http://127.0.0.1:{port}/"));
     }
 
     public void Dispose()
