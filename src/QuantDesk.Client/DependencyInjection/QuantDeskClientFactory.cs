@@ -21,7 +21,8 @@ internal sealed class QuantDeskClientFactory : IQuantDeskClientFactory
         ArgumentNullException.ThrowIfNull(name);
         if (!_names.Contains(name))
         {
-            var registered = _names.Count == 0 ? "none" : string.Join(", ", _names.Order(StringComparer.Ordinal).Select(known => $"'{known}'"));
+            // Never empty: the factory is registered only with a client.
+            var registered = string.Join(", ", _names.Order(StringComparer.Ordinal).Select(known => $"'{known}'"));
             throw new InvalidOperationException(
                 $"No QuantDesk client is registered under the name '{name}' (registered: {registered}). Register it with services.AddQuantDeskClient(\"{name}\", options => ...).");
         }

@@ -108,7 +108,7 @@ internal static class ErrorFactory
 
     /// <summary>The exception a JSON error body with this status would give, for test doubles.</summary>
     public static QuantDeskApiException Create(int statusCode, string body, TimeSpan? retryAfter, string description) =>
-        Create(Details(statusCode, body, ErrorBodyParser.Parse(body), requestIdHeader: null, retryAfter, "application/json", description));
+        Create(Details(statusCode, body, ErrorBodyParser.Parse(body), requestIdHeader: null, retryAfter, mediaType: null, description));
 
     /// <summary>Picks the exception type callers branch on for the status code.</summary>
     public static QuantDeskApiException Create(ApiErrorDetails details) => details.StatusCode switch
@@ -206,7 +206,8 @@ internal static class ErrorFactory
             message.Append(CultureInfo.InvariantCulture, $" (request id {requestId})");
         }
 
-        return message.Append('.').ToString();
+        // One full stop, also after a server message that ends with its own.
+        return (message[^1] == '.' ? message : message.Append('.')).ToString();
     }
 
     /// <summary>The first value of a header as sent, without parsing; null when absent.</summary>

@@ -37,17 +37,16 @@ public class QuantDeskApiException : QuantDeskException
     private QuantDeskApiException(string? sentToken, string message, int statusCode, string? response, IReadOnlyDictionary<string, IEnumerable<string>> headers, Exception? innerException)
         : this(
             ErrorFactory.FromGeneratedCode(statusCode, response, headers, message, sentToken),
-            innerException ?? UnusableBody(statusCode, Authentication.SentToken.Scrub(response, sentToken)))
+            innerException ?? UnusableBody(Authentication.SentToken.Scrub(response, sentToken)))
     {
     }
 
     private static string? SentTokenOf(IReadOnlyDictionary<string, IEnumerable<string>> headers) => (headers as Http.ResponseHeaders)?.SentToken;
 
     // NSwag reports a body of JSON null without an inner exception; callers get a JsonException for every unusable body.
-    private static JsonException? UnusableBody(int statusCode, string? response) =>
-        statusCode is >= 200 and < 300
-            ? new JsonException($"The response body ({(string.IsNullOrEmpty(response) ? "empty" : ServerText.Printable(response.Trim(), 256))}) is not the documented JSON object.")
-            : null;
+    // Only a success reaches the generated code: the pipeline answers every other status with a typed exception first.
+    private static JsonException UnusableBody(string? response) =>
+        new($"The response body ({(string.IsNullOrEmpty(response) ? "empty" : ServerText.Printable(response.Trim(), 256))}) is not the documented JSON object.");
 
     /// <summary>The HTTP status code of the API's answer.</summary>
     public override int? StatusCode => _details.StatusCode;

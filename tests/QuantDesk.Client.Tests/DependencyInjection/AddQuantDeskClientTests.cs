@@ -88,6 +88,31 @@ public sealed class AddQuantDeskClientTests
     }
 
     [Test]
+    public async Task Code_settings_given_with_a_configuration_section_apply_after_binding()
+    {
+        using var sandbox = QuantDeskSandbox.Start();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["QuantDesk:BaseAddress"] = sandbox.BaseAddress.ToString(),
+            ["QuantDesk:AccessToken"] = "from-config",
+            ["QuantDesk:Retry:MaxRetryAttempts"] = "5",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddQuantDeskClient(configuration.GetSection("QuantDesk"), options =>
+        {
+            options.AccessToken = "from-code";
+            options.SendAccessTokenOnEveryCall = true;
+        });
+        await using var provider = services.BuildServiceProvider();
+
+        var options = provider.GetRequiredService<IOptions<QuantDeskClientOptions>>().Value;
+        await provider.GetRequiredService<IBacktestClient>().GetBacktestRunAsync(QuantDeskSandbox.ExampleRunId);
+
+        Assert.That(options.Retry.MaxRetryAttempts, Is.EqualTo(5), "the section is still bound");
+        Assert.That(sandbox.Server.LogEntries.Single().RequestMessage!.Headers!["Authorization"].Single(), Is.EqualTo("Bearer from-code"));
+    }
+
+    [Test]
     public async Task Retry_settings_reloaded_from_configuration_apply_to_the_next_call()
     {
         using var sandbox = QuantDeskSandbox.Start();

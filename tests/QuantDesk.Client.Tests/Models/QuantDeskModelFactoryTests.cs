@@ -17,6 +17,17 @@ public sealed class QuantDeskModelFactoryTests
     }
 
     [Test]
+    public void A_built_exception_carries_the_error_body_an_API_answer_would()
+    {
+        var exception = QuantDeskModelFactory.ApiException(404, "RUN_NOT_FOUND", "No such run.", "req_7");
+        var body = System.Text.Json.Nodes.JsonNode.Parse(exception.ResponseBody!)!;
+
+        Assert.That(
+            (body["success"]!.GetValue<bool>(), (string?)body["error"], (string?)body["code"], (string?)body["message"], (string?)body["request_id"]),
+            Is.EqualTo((false, "RUN_NOT_FOUND", "RUN_NOT_FOUND", "No such run.", "req_7")));
+    }
+
+    [Test]
     public void A_rate_limit_exception_carries_its_Retry_After()
     {
         var exception = QuantDeskModelFactory.ApiException(429, retryAfter: TimeSpan.FromSeconds(30));

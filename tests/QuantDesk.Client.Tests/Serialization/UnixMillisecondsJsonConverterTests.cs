@@ -41,6 +41,8 @@ public sealed class UnixMillisecondsJsonConverterTests
 
     [TestCase("-62135596800000", TestName = "The_first_millisecond_of_year_1_reads")]
     [TestCase("253402300799999", TestName = "The_last_millisecond_of_year_9999_reads")]
+    [TestCase("-62135596800000.0", TestName = "The_first_millisecond_of_year_1_reads_with_a_fraction")]
+    [TestCase("\"253402300799999\"", TestName = "The_last_millisecond_of_year_9999_reads_quoted")]
     public void The_bounds_read(string json)
     {
         Assert.That(() => Read(json), Throws.Nothing);
