@@ -127,6 +127,56 @@ public sealed class QuantDeskClientOptionsTests
     }
 
     [Test]
+    public void ToString_says_which_credentials_are_set_and_every_limit()
+    {
+        var bare = new QuantDeskClientOptions().ToString();
+        var withProvider = new QuantDeskClientOptions { AccessTokenProvider = (_, _) => ValueTask.FromResult<string?>("t") }.ToString();
+
+        Assert.That(bare, Does.StartWith("QuantDeskClientOptions { BaseAddress = https://api.quantdesk.app/, AccessToken = (none), AccessTokenProvider = (none), ApplicationId = (none), AttemptTimeout = "));
+        Assert.That(withProvider, Does.Contain("AccessToken = (none), AccessTokenProvider = (set), "));
+        Assert.That(bare, Does.Contain(", MaxResponseContentLength = 4194304, MaxRedirects = 5, Retry = ").And.EndWith(" }"));
+    }
+
+    [TestCase("https://api.example.com/?region=eu")]
+    [TestCase("https://api.example.com/#top")]
+    public void A_base_address_with_a_query_or_fragment_is_refused(string address)
+    {
+        Assert.That(Validate(new QuantDeskClientOptions { BaseAddress = new Uri(address) }), Has.Some.StartsWith("QuantDesk:BaseAddress must not have a query or fragment"));
+    }
+
+    [Test]
+    public void Null_retry_and_rate_budget_settings_are_refused_by_name()
+    {
+        var failures = Validate(new QuantDeskClientOptions { Retry = null!, RateBudget = null! });
+
+        Assert.That(failures, Is.EqualTo(new[]
+        {
+            "QuantDesk:Retry must not be null; set MaxRetryAttempts to 0 to turn retries off.",
+            "QuantDesk:RateBudget must not be null; leave PermitLimit at 0 to turn the budget off.",
+        }));
+    }
+
+    [TestCase("")]
+    [TestCase("  ")]
+    public void A_blank_shared_budget_key_is_refused(string key)
+    {
+        Assert.That(Validate(new QuantDeskClientOptions { RateBudget = { SharedKey = key } }), Is.EqualTo(new[] { "QuantDesk:RateBudget:SharedKey must not be blank; leave it null for a budget of the client's own." }));
+    }
+
+    [Test]
+    public void An_undefined_exhausted_budget_behavior_is_refused()
+    {
+        Assert.That(Validate(new QuantDeskClientOptions { RateBudget = { WhenExhausted = (QuantDeskRateBudgetBehavior)7 } }), Is.EqualTo(new[] { "QuantDesk:RateBudget:WhenExhausted must be Wait or Fail; got 7." }));
+    }
+
+    [Test]
+    public void An_application_id_of_64_characters_is_valid_and_of_65_is_refused()
+    {
+        Assert.That(Validate(new QuantDeskClientOptions { ApplicationId = new string('a', 64) }), Is.Empty);
+        Assert.That(Validate(new QuantDeskClientOptions { ApplicationId = new string('a', 65) }), Has.Some.StartsWith("QuantDesk:ApplicationId must be one User-Agent product token"));
+    }
+
+    [Test]
     public void The_standalone_client_validates_too()
     {
         var error = Assert.Throws<OptionsValidationException>(() => _ = new BacktestClient(new QuantDeskClientOptions { TotalTimeout = TimeSpan.Zero }));

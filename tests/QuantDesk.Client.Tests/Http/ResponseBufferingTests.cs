@@ -55,8 +55,31 @@ public sealed class ResponseBufferingTests
 
         var error = Assert.ThrowsAsync<QuantDeskApiException>(() => client.GetBacktestRunAsync("huge"));
 
-        Assert.That(error!.Message, Does.Contain("over the 4096 bytes allowed by QuantDeskClientOptions.MaxResponseContentLength"));
+        Assert.That(error!.Message, Does.Contain("with a body of more than 4096 bytes, over the 4096 bytes allowed by QuantDeskClientOptions.MaxResponseContentLength"));
         Assert.That((error.StatusCode, server.Connections), Is.EqualTo(((int?)200, 1)));
+    }
+
+    [Test]
+    public void A_success_whose_compressed_body_does_not_decode_is_refused_at_once()
+    {
+        using var server = new LoopbackHttpServer(_ => new LoopbackAnswer(200, "application/json", "not gzip at all"u8.ToArray(), "Content-Encoding: gzip"));
+        var client = Client(server.BaseAddress, maxRetries: 2);
+
+        var error = Assert.ThrowsAsync<QuantDeskApiException>(() => client.GetBacktestRunAsync("garbled"));
+
+        Assert.That(error!.Message, Is.EqualTo("QuantDesk API call GET /api/v2/backtest/runs/garbled answered 200 with a compressed body that could not be decoded (Content-Encoding does not match the bytes)."));
+        Assert.That(server.Requests, Is.EqualTo(1), "the same request would bring the same bytes");
+    }
+
+    [Test]
+    public void An_error_whose_compressed_body_does_not_decode_keeps_its_status_and_type()
+    {
+        using var server = new LoopbackHttpServer(_ => new LoopbackAnswer(404, "application/json", "not gzip at all"u8.ToArray(), "Content-Encoding: gzip"));
+        var client = Client(server.BaseAddress);
+
+        var error = Assert.ThrowsAsync<QuantDeskNotFoundException>(() => client.GetBacktestRunAsync("garbled"));
+
+        Assert.That(error!.Message, Is.EqualTo("QuantDesk API call GET /api/v2/backtest/runs/garbled failed with 404 (Status). The response body is empty."));
     }
 
     [Test]
