@@ -12,6 +12,7 @@ public sealed class RedirectRefusalTests
     [TestCase("http://[broken", "with a redirect whose Location is not a URL (Location 'http://[broken')")]
     [TestCase("ftp://files.example/run", "with a redirect to a scheme other than http or https (Location 'ftp://files.example/run')")]
     [TestCase("http://user:secret@127.0.0.1/run", "with a redirect to an address that carries user info (Location 'http://127.0.0.1/run')")]
+    [TestCase("http://[::ffff:0.0.0.0]/run", "with a redirect to an address that names no host (Location 'http://[::ffff:0:0]/run')")]
     public void A_refused_redirect_says_why_and_where_it_led(string? location, string refusal)
     {
         using var server = new LoopbackHttpServer(_ => new LoopbackAnswer(302, null, [], location is null ? [] : ["Location: " + location]));

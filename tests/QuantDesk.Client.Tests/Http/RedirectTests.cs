@@ -225,6 +225,7 @@ public sealed class RedirectTests
         Assert.Multiple(() =>
         {
             Assert.That(error!.StatusCode, Is.EqualTo(302));
+            Assert.That(error.Message, Does.Contain("failed with 302").And.Not.Contain("redirect number"), "the answer itself, not a refusal to follow it");
             Assert.That(other.Server.LogEntries, Is.Empty);
         });
     }

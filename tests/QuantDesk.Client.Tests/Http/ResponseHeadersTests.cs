@@ -34,6 +34,17 @@ public sealed class ResponseHeadersTests
         Assert.That(headers["Retry-After"], Is.EqualTo(new[] { "5" }));
     }
 
+    [Test]
+    public void The_sent_token_is_taken_out_of_a_header_even_when_only_one_of_its_values_echoes_it()
+    {
+        using var response = Response();
+        response.Headers.TryAddWithoutValidation("X-Echo", ["plain", "Bearer sent-token-123"]);
+
+        var headers = new ResponseHeaders(response, "sent-token-123");
+
+        Assert.That(headers["X-Echo"], Has.Length.EqualTo(2).And.Contains("plain").And.None.Contains("sent-token-123"));
+    }
+
     private static HttpResponseMessage Response()
     {
         var response = new HttpResponseMessage(HttpStatusCode.NotFound) { Content = new ByteArrayContent("{}"u8.ToArray()) };
