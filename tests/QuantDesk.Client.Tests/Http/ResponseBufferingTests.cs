@@ -60,6 +60,53 @@ public sealed class ResponseBufferingTests
     }
 
     [Test]
+    public void An_attempt_cut_off_by_its_own_limit_names_AttemptTimeout()
+    {
+        using var server = new RawHttpServer(async (stream, stop) =>
+        {
+            await stream.WriteAsync(RawHttpServer.Ascii(Head + "{\"success\""), stop);
+            await Task.Delay(Timeout.Infinite, stop);
+        });
+        var client = Client(server.BaseAddress, attemptTimeout: TimeSpan.FromMilliseconds(200), totalTimeout: TimeSpan.FromSeconds(20), maxRetries: 0);
+
+        var error = Assert.ThrowsAsync<QuantDeskTimeoutException>(() => client.GetBacktestRunAsync("stalled").WaitAsync(TimeSpan.FromSeconds(30)));
+
+        Assert.That(error!.Message, Is.EqualTo("QuantDesk API call GET /api/v2/backtest/runs/stalled timed out: its AttemptTimeout (0.2 s) ran out."));
+    }
+
+    [Test]
+    public void An_error_body_that_never_ends_is_cut_at_the_cap_without_waiting_for_its_end()
+    {
+        using var server = new RawHttpServer(async (stream, stop) =>
+        {
+            await stream.WriteAsync(RawHttpServer.Ascii("HTTP/1.1 500 Internal Server Error\nContent-Type: text/plain\nConnection: close\n\n"), stop);
+            var chunk = new byte[1024];
+            Array.Fill(chunk, (byte)'x');
+            while (!stop.IsCancellationRequested)
+            {
+                await stream.WriteAsync(chunk, stop);
+            }
+        });
+        var client = Client(server.BaseAddress, attemptTimeout: TimeSpan.FromSeconds(20), totalTimeout: TimeSpan.FromSeconds(20), maxRetries: 0);
+
+        // Reading to the end would run into the 20 s attempt timeout (a timeout exception); the cut ends the read at once.
+        var error = Assert.ThrowsAsync<QuantDeskApiException>(() => client.GetBacktestRunAsync("endless").WaitAsync(TimeSpan.FromSeconds(30)));
+
+        Assert.That(error!.StatusCode, Is.EqualTo(500));
+    }
+
+    [Test]
+    public void A_refused_connection_keeps_the_socket_error_inside()
+    {
+        var client = Client(new Uri($"http://127.0.0.1:{LoopbackPorts.Closed()}/"), maxRetries: 0);
+
+        var error = Assert.ThrowsAsync<QuantDeskConnectionException>(() => client.GetBacktestRunAsync("refused"));
+
+        Assert.That(error!.InnerException, Is.InstanceOf<HttpRequestException>());
+        Assert.That(error.InnerException!.InnerException, Is.InstanceOf<SocketException>(), "the transport's own cause, for callers that branch on it");
+    }
+
+    [Test]
     public void A_success_whose_compressed_body_does_not_decode_is_refused_at_once()
     {
         using var server = new LoopbackHttpServer(_ => new LoopbackAnswer(200, "application/json", "not gzip at all"u8.ToArray(), "Content-Encoding: gzip"));
