@@ -57,6 +57,29 @@ public sealed class BearerTokenTests
         });
     }
 
+    [TestCase("same-token", TestName = "A_refresh_that_brings_the_same_token_is_not_resent")]
+    [TestCase(null, TestName = "A_refresh_that_brings_no_token_is_not_resent")]
+    public void A_refresh_without_a_new_token_ends_in_the_401_without_a_second_request(string? refreshed)
+    {
+        var refreshes = 0;
+        using var fixture = new ClientFixture(options => options.AccessTokenProvider = (request, _) =>
+        {
+            if (request.ForceRefresh)
+            {
+                Interlocked.Increment(ref refreshes);
+                return ValueTask.FromResult(refreshed);
+            }
+
+            return ValueTask.FromResult<string?>("same-token");
+        });
+        fixture.Sandbox.Server.AcceptOnlyToken(RunId, "some-other-token");
+
+        var exception = Assert.ThrowsAsync<QuantDeskAuthenticationException>(() => fixture.Client.GetBacktestRunAsync(RunId));
+
+        Assert.That((exception!.StatusCode, refreshes), Is.EqualTo(((int?)401, 1)));
+        Assert.That(AuthorizationHeaders(fixture.Sandbox.Server), Is.EqualTo(new[] { "Bearer same-token" }));
+    }
+
     [Test]
     public void A_static_token_refused_with_401_ends_in_an_authentication_exception_without_a_second_request()
     {

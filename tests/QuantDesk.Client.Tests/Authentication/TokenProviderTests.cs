@@ -67,7 +67,7 @@ public sealed class TokenProviderTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(error!.Message, Does.Contain("cannot be sent in an HTTP header").And.Not.Contain(token));
+            Assert.That(error!.Message, Does.StartWith("The QuantDesk access token provider returned a token that cannot be sent in an HTTP header").And.Not.Contain(token));
             Assert.That(asked, Is.EqualTo(1), "not retried");
             Assert.That(fixture.Sandbox.Server.LogEntries, Is.Empty, "nothing was sent");
         });

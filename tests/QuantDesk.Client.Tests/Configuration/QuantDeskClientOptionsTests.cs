@@ -39,6 +39,13 @@ public sealed class QuantDeskClientOptionsTests
         Assert.That(string.Join(" ", failures), Does.Not.Contain("tok-123-secret"));
     }
 
+    [TestCase("https://api.example.com/")]
+    [TestCase("HTTPS://api.example.com/")]
+    public void A_token_over_https_to_any_host_is_allowed(string address)
+    {
+        Assert.That(Validate(new QuantDeskClientOptions { BaseAddress = new Uri(address), AccessToken = "tok" }), Is.Empty);
+    }
+
     [TestCase("http://localhost:5000/")]
     [TestCase("http://127.0.0.1:5000/")]
     [TestCase("http://[::1]:5000/")]
