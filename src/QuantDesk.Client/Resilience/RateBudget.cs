@@ -15,6 +15,7 @@ internal sealed class RateBudget : IDisposable
     private readonly FixedWindowRateLimiter _limiter;
     private readonly ITimer _windows;
     private readonly TimeProvider _clock;
+    private readonly Lock _pauseGate = new();
     private long _pausedUntilUtcTicks;
     private long _windowStarted;
     private int _pausedWaiters;
@@ -79,16 +80,14 @@ internal sealed class RateBudget : IDisposable
     public void Pause(TimeSpan retryAfter)
     {
         var until = _clock.GetUtcNow().UtcTicks + retryAfter.Ticks;
-        var current = Volatile.Read(ref _pausedUntilUtcTicks);
-        while (until > current)
-        {
-            var seen = Interlocked.CompareExchange(ref _pausedUntilUtcTicks, until, current);
-            if (seen == current)
-            {
-                return;
-            }
 
-            current = seen;
+        // Only a 429 gets here: a lock is cheap at that rate, and plainer than a compare-and-swap loop.
+        lock (_pauseGate)
+        {
+            if (until > _pausedUntilUtcTicks)
+            {
+                Volatile.Write(ref _pausedUntilUtcTicks, until);
+            }
         }
     }
 
@@ -129,7 +128,7 @@ internal sealed class RateBudget : IDisposable
     private async ValueTask<RateLimitLease> WaitAsync(CallState? call, long started, CancellationToken cancellationToken)
     {
         // The wait is part of the call: it may not outlast what is left of its TotalTimeout.
-        using var deadline = new CancellationTokenSource(call?.Left is { } left && left > TimeSpan.Zero ? left : TimeSpan.FromMilliseconds(1), _clock);
+        using var deadline = new CancellationTokenSource(call?.Left is { } left && left > TimeSpan.Zero ? left : TimeSpan.Zero, _clock);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         try
         {

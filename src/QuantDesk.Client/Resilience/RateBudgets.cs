@@ -45,11 +45,8 @@ internal sealed class RateBudgets : IDisposable
                     [$"QuantDesk:RateBudget:SharedKey '{settings.SharedKey}' is shared by clients with different limits ({current.Value.Limits.PermitLimit} per {current.Value.Limits.Window} and {settings.PermitLimit} per {settings.Window}); give every client that shares a key the same PermitLimit, Window, QueueLimit and WhenExhausted."]);
             }
 
-            var replacement = new Lazy<RateBudget>(() => new RateBudget(settings, options.TimeProvider));
-            if (_budgets.TryUpdate(key, replacement, current))
-            {
-                return replacement.Value;
-            }
+            // Whichever budget won a race to replace this one, the next turn of the loop reads it back.
+            _budgets.TryUpdate(key, new Lazy<RateBudget>(() => new RateBudget(settings, options.TimeProvider)), current);
         }
     }
 

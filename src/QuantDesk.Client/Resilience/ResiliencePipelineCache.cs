@@ -57,7 +57,6 @@ internal sealed class ResiliencePipelineCache
         {
             builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
-                Name = "Retry",
                 MaxRetryAttempts = retry.MaxRetryAttempts,
                 ShouldHandle = args => new ValueTask<bool>(RetryRules.ShouldRetry(args, retry, clock)),
                 DelayGenerator = args => new ValueTask<TimeSpan?>(RetryRules.PlannedDelay(args.Context)),
@@ -76,7 +75,6 @@ internal sealed class ResiliencePipelineCache
         {
             builder.AddRateLimiter(new RateLimiterStrategyOptions
             {
-                Name = "RateBudget",
                 RateLimiter = args => budget.AcquireAsync(args.Context),
             });
         }
@@ -84,13 +82,13 @@ internal sealed class ResiliencePipelineCache
         var attemptTimeout = options.AttemptTimeout;
         builder.AddTimeout(new TimeoutStrategyOptions
         {
-            Name = "Timeout",
             TimeoutGenerator = args => new ValueTask<TimeSpan>(AttemptBudget(args.Context, attemptTimeout)),
         });
         return builder.Build();
     }
 
-    private static TimeSpan AttemptBudget(ResilienceContext context, TimeSpan attemptTimeout)
+    /// <summary>How long one attempt may take: AttemptTimeout, or what is left of the call if that is less (at least 1 ms).</summary>
+    internal static TimeSpan AttemptBudget(ResilienceContext context, TimeSpan attemptTimeout)
     {
         if (CallResilienceKeys.CallOf(context) is not { } call)
         {
@@ -121,17 +119,18 @@ internal sealed class ResiliencePipelineCache
         var call = CallResilienceKeys.CallOf(args.Context);
         return new QuantDeskRetryEvent
         {
-            OperationId = call is null ? null : Http.OperationRequest.OperationOf(call.Request)?.Name,
+            OperationId = Http.OperationRequest.OperationOf(call?.Request)?.Name,
             RetryNumber = args.AttemptNumber + 1,
             MaxRetryAttempts = maxRetryAttempts,
             Delay = args.RetryDelay,
-            IsServerRequested = call?.RetryDelayIsServerRequested ?? false,
+            IsServerRequested = call?.RetryDelayIsServerRequested == true,
             StatusCode = args.Outcome.Result is { } response ? (int)response.StatusCode : null,
             Failure = FailureOf(args.Outcome),
         };
     }
 
-    private static string FailureOf(Outcome<HttpResponseMessage> outcome) =>
+    /// <summary>What failed an attempt, as retry logs and <see cref="QuantDeskRetryEvent.Failure"/> name it.</summary>
+    internal static string FailureOf(Outcome<HttpResponseMessage> outcome) =>
         outcome.Result is { } response
             ? ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture)
             : outcome.Exception is TimeoutRejectedException ? "attempt timeout" : outcome.Exception?.GetType().Name ?? "unknown";
