@@ -27,6 +27,20 @@ public sealed class RequestValidationTests
         Assert.That(_fixture.Sandbox.ReceivedRequests, Is.Empty);
     }
 
+    [TestCase("")]
+    [TestCase("  ")]
+    public void A_required_query_value_that_is_blank_is_refused_before_anything_is_sent(string? symbol)
+    {
+        var refused = Assert.CatchAsync<ArgumentException>(() => _fixture.Api.MarketData.GetMarketStatsAsync(symbol!));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(refused!.ParamName, Is.EqualTo("symbol"));
+            Assert.That(refused.Message, Does.StartWith("The symbol is required and must not be blank."));
+            Assert.That(_fixture.Sandbox.ReceivedRequests, Is.Empty);
+        });
+    }
+
     [TestCase(null)]
     [TestCase("")]
     [TestCase(" ")]

@@ -126,6 +126,28 @@ public sealed class RedirectTests
         });
     }
 
+    [TestCase("POST")]
+    [TestCase("PUT")]
+    [TestCase("PATCH")]
+    [TestCase("DELETE")]
+    public async Task A_303_turns_any_method_but_HEAD_into_a_GET_that_carries_no_body(string method)
+    {
+        var hops = new System.Collections.Concurrent.ConcurrentQueue<(string Method, bool HasBody)>();
+        using var fixture = new ClientFixture(builder: builder => builder.AddHttpMessageHandler(() => new ObservingHandler(request => hops.Enqueue((request.Method.Method, request.Content is not null)))));
+        fixture.Sandbox.Server.Given(Request.Create().UsingMethod(method).WithPath("/api/v2/thing")).AtPriority(0)
+            .RespondWith(Response.Create().WithStatusCode(303).WithHeader("Location", "/api/v2/thing-seen"));
+        fixture.Sandbox.Server.Given(Request.Create().UsingGet().WithPath("/api/v2/thing-seen")).AtPriority(0)
+            .RespondWith(Response.Create().WithStatusCode(204));
+
+        using var response = await NamedHttpClient(fixture).SendAsync(new HttpRequestMessage(new HttpMethod(method), "api/v2/thing") { Content = new StringContent("body-of-the-call") });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+            Assert.That(hops, Is.EqualTo(new[] { (method, true), ("GET", false) }));
+        });
+    }
+
     [Test]
     public async Task A_307_on_the_API_origin_keeps_the_method_the_body_and_the_token()
     {
