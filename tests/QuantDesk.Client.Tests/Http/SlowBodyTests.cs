@@ -49,18 +49,7 @@ public sealed class SlowBodyTests
             options.AttemptTimeout = TimeSpan.FromSeconds(5);
             options.TotalTimeout = TimeSpan.FromSeconds(30);
         },
-        builder => builder.AddHttpMessageHandler(() => new HeadersAtOnce(body)));
-
-    // Answers at once, without a socket; the body is read from the stream it is given.
-    private sealed class HeadersAtOnce(Func<Stream> body) : DelegatingHandler
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            var answer = new HttpResponseMessage(HttpStatusCode.OK) { RequestMessage = request, Content = new StreamContent(body()) };
-            answer.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-            return Task.FromResult(answer);
-        }
-    }
+        builder => builder.AddHttpMessageHandler(() => new AnswerAtOnce(HttpStatusCode.OK, () => new StreamContent(body()))));
 
     // Gives its bytes only after yielding, so no read completes at once.
     private sealed class LaterStream(byte[] bytes) : MemoryStream(bytes)

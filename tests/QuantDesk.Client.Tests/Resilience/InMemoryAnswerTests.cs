@@ -19,7 +19,7 @@ public sealed class InMemoryAnswerTests
     {
         using var fixture = new ClientFixture(
             options => options.Retry.MaxRetryAttempts = 0,
-            builder => builder.AddHttpMessageHandler(() => new AnswerFromMemory(HttpStatusCode.NotFound, NotFoundBody)));
+            builder => builder.AddHttpMessageHandler(() => new AnswerAtOnce(HttpStatusCode.NotFound, () => new ByteArrayContent(NotFoundBody))));
 
         var notFound = Assert.ThrowsAsync<QuantDeskNotFoundException>(() => fixture.Client.GetBacktestRunAsync("run-in-memory"));
 
@@ -42,7 +42,7 @@ public sealed class InMemoryAnswerTests
                 options.RateBudget.PermitLimit = 100;
                 options.RateBudget.WhenExhausted = QuantDeskRateBudgetBehavior.Fail;
             },
-            builder => builder.AddHttpMessageHandler(() => new AnswerFromMemory(HttpStatusCode.TooManyRequests, NotFoundBody, "Retry-After", "5")));
+            builder => builder.AddHttpMessageHandler(() => new AnswerAtOnce(HttpStatusCode.TooManyRequests, () => new ByteArrayContent(NotFoundBody), ("Retry-After", "5"))));
 
         var limited = Assert.ThrowsAsync<QuantDeskRateLimitException>(() => fixture.Client.GetBacktestRunAsync("run-in-memory"));
         var paused = Assert.ThrowsAsync<QuantDeskRateLimitException>(() => fixture.Client.GetBacktestRunAsync("run-in-memory"));
@@ -54,21 +54,5 @@ public sealed class InMemoryAnswerTests
             Assert.That(paused.Message, Does.Contain("the budget is paused"));
             Assert.That(paused.RetryAfter, Is.EqualTo(TimeSpan.FromSeconds(5)));
         });
-    }
-
-    // Answers every request at once, without a socket: the task it returns is already complete.
-    private sealed class AnswerFromMemory(HttpStatusCode status, byte[] body, params string[] header) : DelegatingHandler
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            var answer = new HttpResponseMessage(status) { RequestMessage = request, Content = new ByteArrayContent(body) };
-            answer.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-            if (header.Length == 2)
-            {
-                answer.Headers.TryAddWithoutValidation(header[0], header[1]);
-            }
-
-            return Task.FromResult(answer);
-        }
     }
 }
