@@ -52,6 +52,7 @@ internal sealed class AccessTokenSource
             }
 
             var token = await AskAsync(provider, forceRefresh: true, cancellationToken).ConfigureAwait(false);
+            // Stryker disable once Arithmetic : generations are only compared for a change, never ordered
             _latestRefresh = new RefreshedToken(latest.Generation + 1, token);
             return token;
         }
@@ -71,6 +72,7 @@ internal sealed class AccessTokenSource
 
             // A provider that ignores its cancellation token must not hold the call past its timeouts or the
             // caller's cancellation: the wait for it ends with the token either way.
+            // Stryker disable once Conditional : a completed answer awaited anyway gives the same token, one state machine later
             token = pending.IsCompletedSuccessfully
                 ? pending.Result
                 : await pending.AsTask().WaitAsync(cancellationToken).ConfigureAwait(false);

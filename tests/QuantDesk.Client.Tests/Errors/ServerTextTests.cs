@@ -23,6 +23,41 @@ public sealed class ServerTextTests
         Assert.That(ServerText.Printable(value), Is.EqualTo(printable));
     }
 
+    // Line and paragraph separators and every bidirectional mark, embedding, override and isolate: each could forge a
+    // log line or reorder what a reader sees. Their neighbours, which do neither, are kept.
+    [TestCase('\u2028')]
+    [TestCase('\u2029')]
+    [TestCase('\u200E')]
+    [TestCase('\u200F')]
+    [TestCase('\u061C')]
+    [TestCase('\u202A')]
+    [TestCase('\u202B')]
+    [TestCase('\u202C')]
+    [TestCase('\u202D')]
+    [TestCase('\u202E')]
+    [TestCase('\u2066')]
+    [TestCase('\u2067')]
+    [TestCase('\u2068')]
+    [TestCase('\u2069')]
+    [TestCase('\u0085')]
+    public void A_separator_or_bidirectional_control_is_escaped(char unsafeCharacter) =>
+        Assert.That(ServerText.Printable($"a{unsafeCharacter}b"), Is.EqualTo($"a\\u{(int)unsafeCharacter:X4}b"));
+
+    [TestCase('\u2027')]
+    [TestCase('\u200D')]
+    [TestCase('\u061B')]
+    [TestCase('\u2065')]
+    [TestCase('\u206A')]
+    [TestCase('\u202F')]
+    public void A_neighbour_of_the_escaped_ranges_is_kept(char character) =>
+        Assert.That(ServerText.Printable($"a{character}b"), Is.EqualTo($"a{character}b"));
+
+    [Test]
+    public void Nothing_of_the_text_is_kept_under_a_limit_of_zero()
+    {
+        Assert.That(ServerText.Printable("\uDE00x", maxLength: 0), Is.EqualTo("… (2 characters)"));
+    }
+
     [Test]
     public void Long_text_is_cut_at_the_limit_and_says_how_long_it_was()
     {
