@@ -27,7 +27,12 @@ internal sealed class OperationRequest : HttpRequestMessage
     public static OperationInfo? OperationOf(HttpRequestMessage? request) => (request as OperationRequest)?.Operation;
 
     /// <summary>The call a request on the wire belongs to: itself, or the call a redirect hop was made for.</summary>
-    public static OperationRequest? CallOf(HttpRequestMessage request) => request as OperationRequest ?? (request as RedirectHop)?.Call;
+    public static OperationRequest? CallOf(HttpRequestMessage request) => request switch
+    {
+        OperationRequest call => call,
+        RedirectHop hop => hop.Call,
+        _ => null,
+    };
 
     public void CountWireRequest() => Interlocked.Increment(ref _wireRequests);
 }

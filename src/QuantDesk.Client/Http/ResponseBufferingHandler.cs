@@ -33,6 +33,8 @@ internal sealed class ResponseBufferingHandler : DelegatingHandler
 
         // The body is buffered into the same response: when that completes at once, the answer's own task goes on.
         var buffering = BufferAsync(request, sending.Result, maxContentLength, cancellationToken);
+
+        // Stryker disable once Conditional : a fast path: the slow one awaits the same buffering and returns the same response
         return buffering.IsCompletedSuccessfully ? sending : AfterBufferingAsync(buffering, sending.Result);
     }
 
@@ -74,12 +76,16 @@ internal sealed class ResponseBufferingHandler : DelegatingHandler
                 {
                     if (filled == buffer.Length)
                     {
+                        // Stryker disable once Linq : memory only: a larger buffer, and the read below is still bounded by limit + 1
                         var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, limit + 1));
                         buffer.AsSpan(0, filled).CopyTo(larger);
+
+                        // Stryker disable once Statement : memory only
                         BufferedContent.GiveBack(buffer, filled);
                         buffer = larger;
                     }
 
+                    // Stryker disable once Arithmetic : a larger room is still bounded by the buffer, and bytes past the limit are refused below
                     var room = (int)Math.Min(buffer.Length - filled, limit + 1 - filled);
                     // Assigned here so that every variant of the block below still compiles under mutation testing.
                     var read = 0;
@@ -96,6 +102,7 @@ internal sealed class ResponseBufferingHandler : DelegatingHandler
                             throw ErrorFactory.Refusal(response, request, "with a compressed body that could not be decoded (Content-Encoding does not match the bytes)");
                         }
 
+                        // Stryker disable once Statement : read is 0 here, so the check below ends the loop the same way
                         break;
                     }
 
@@ -118,6 +125,7 @@ internal sealed class ResponseBufferingHandler : DelegatingHandler
                 }
             }
 
+            // Stryker disable once Conditional : an error answer's original headers are never read: only a success's reach ResponseHeaders
             var buffered = new BufferedContent(buffer, filled, response.IsSuccessStatusCode ? original.Headers : null);
             buffer = null;
 
@@ -137,11 +145,13 @@ internal sealed class ResponseBufferingHandler : DelegatingHandler
                 }
             }
 
+            // Stryker disable once Statement : resources only: its stream is read to the end and disposed
             original.Dispose();
             response.Content = buffered;
         }
         catch (IOException exception)
         {
+            // Stryker disable once Statement : resources only: the caller never sees this answer
             response.Dispose();
             if (cancellationToken.IsCancellationRequested)
             {
@@ -153,6 +163,7 @@ internal sealed class ResponseBufferingHandler : DelegatingHandler
         }
         catch
         {
+            // Stryker disable once Statement : resources only: the caller never sees this answer
             response.Dispose();
             throw;
         }
@@ -160,6 +171,7 @@ internal sealed class ResponseBufferingHandler : DelegatingHandler
         {
             if (buffer is not null)
             {
+                // Stryker disable once Statement : memory only
                 BufferedContent.GiveBack(buffer, buffer.Length);
             }
         }

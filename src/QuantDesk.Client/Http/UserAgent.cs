@@ -14,18 +14,27 @@ internal static class UserAgent
     private static string CreateLibraryProduct()
     {
         var assembly = typeof(UserAgent).Assembly;
-        var version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
-            ?? assembly.GetName().Version?.ToString()
-            ?? "0.0.0";
+        return LibraryProductOf(
+            assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion,
+            assembly.GetName().Version,
+            RuntimeInformation.FrameworkDescription);
+    }
+
+    /// <summary>The product token for a package version (else the assembly version) and a runtime description.</summary>
+    internal static string LibraryProductOf(string? informationalVersion, Version? assemblyVersion, string frameworkDescription)
+    {
+        var version = informationalVersion ?? assemblyVersion?.ToString() ?? "0.0.0";
 
         // SourceLink appends "+<commit>"; the product token carries the package version only.
         var metadataStart = version.IndexOf('+', StringComparison.Ordinal);
+
+        // Stryker disable once Equality : a version never starts with its build metadata
         if (metadataStart >= 0)
         {
             version = version[..metadataStart];
         }
 
-        var runtime = RuntimeInformation.FrameworkDescription.Replace(".NET ", string.Empty, StringComparison.Ordinal);
+        var runtime = frameworkDescription.Replace(".NET ", string.Empty, StringComparison.Ordinal);
         return $"QuantDesk.Client/{version} (.NET {runtime})";
     }
 }

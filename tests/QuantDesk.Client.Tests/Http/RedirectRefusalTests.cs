@@ -23,6 +23,19 @@ public sealed class RedirectRefusalTests
         Assert.That(server.Requests, Is.EqualTo(1), "a refused redirect is not followed");
     }
 
+    // The target refuses connections: the hop was made, not refused by the redirect rules.
+    [Test]
+    public void A_redirect_from_plain_http_to_https_is_followed()
+    {
+        var target = $"https://127.0.0.1:{LoopbackPorts.Closed()}/run";
+        using var server = new LoopbackHttpServer(_ => new LoopbackAnswer(302, null, [], "Location: " + target));
+
+        var exception = Assert.ThrowsAsync<QuantDeskConnectionException>(() => ClientFor(server, maxRedirects: 5).Backtests.GetBacktestRunAsync(RunId));
+
+        Assert.That(exception!.Message, Does.Not.Contain("with a redirect"));
+        Assert.That(server.Requests, Is.EqualTo(1));
+    }
+
     [TestCase(1)]
     [TestCase(3)]
     public void The_redirect_past_MaxRedirects_is_named_by_its_number(int maxRedirects)

@@ -197,12 +197,16 @@ public sealed class RedirectTests
     }
 
     [Test]
-    public async Task Another_origin_gets_none_of_the_callers_own_headers()
+    public async Task Another_origin_gets_none_of_the_callers_own_headers_but_what_it_may_answer_in()
     {
         using var other = QuantDeskSandbox.Start();
         using var fixture = new ClientFixture(
             options => options.AccessToken = Token,
-            http => http.ConfigureHttpClient(client => client.DefaultRequestHeaders.Add("X-Api-Key", "key-of-the-caller")));
+            http => http.ConfigureHttpClient(client =>
+            {
+                client.DefaultRequestHeaders.Add("X-Api-Key", "key-of-the-caller");
+                client.DefaultRequestHeaders.Add("Accept-Language", "de-CH");
+            }));
         RedirectRun(fixture.Sandbox.Server, 302, new Uri(other.BaseAddress, Responses.RunPath + QuantDeskSandbox.ExampleRunId));
 
         await fixture.Client.GetBacktestRunAsync(RunId);
@@ -212,6 +216,8 @@ public sealed class RedirectTests
             Assert.That(fixture.Sandbox.Server.LogEntries.Single().RequestMessage!.Headers!.ContainsKey("X-Api-Key"), Is.True, "control: the API gets it");
             Assert.That(other.Server.LogEntries.Single().RequestMessage!.Headers!.ContainsKey("X-Api-Key"), Is.False);
             Assert.That(other.Server.LogEntries.Single().RequestMessage!.Headers!["User-Agent"].Single(), Does.Contain("QuantDesk.Client/"));
+            Assert.That(other.Server.LogEntries.Single().RequestMessage!.Headers!["Accept"].Single(), Is.EqualTo("application/json"));
+            Assert.That(other.Server.LogEntries.Single().RequestMessage!.Headers!["Accept-Language"].Single(), Is.EqualTo("de-CH"));
         });
     }
 

@@ -176,6 +176,29 @@ public sealed class ResponseBufferingTests
     }
 
     [Test]
+    public void An_error_body_is_read_up_to_64_KiB_even_under_a_larger_cap()
+    {
+        using var fixture = new ClientFixture(options => options.Retry.MaxRetryAttempts = 0);
+        fixture.Sandbox.Server.AnswerRun("big-500", Response.Create().WithStatusCode(500).WithHeader("Content-Type", "text/plain").WithBody(new string('x', 100_000)));
+
+        var error = Assert.ThrowsAsync<QuantDeskApiException>(() => fixture.Client.GetBacktestRunAsync("big-500"));
+
+        Assert.That(error!.Message, Does.EndWith("(text/plain, 65536 characters)."));
+    }
+
+    [Test]
+    public async Task A_body_exactly_at_the_cap_is_read_whole()
+    {
+        using var fixture = new ClientFixture(options => options.MaxResponseContentLength = 2048);
+        var json = QuantDeskSandbox.ExampleRunBody("run-at-cap").ToJsonString();
+        fixture.Sandbox.Server.AnswerRun("run-at-cap", Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(json + new string(' ', 2048 - json.Length)));
+
+        var run = (await fixture.Client.GetBacktestRunAsync("run-at-cap")).Data;
+
+        Assert.That(run.RunId, Is.EqualTo("run-at-cap"));
+    }
+
+    [Test]
     public async Task A_body_within_the_cap_is_read_whole()
     {
         using var fixture = new ClientFixture(options => options.MaxResponseContentLength = 1024);

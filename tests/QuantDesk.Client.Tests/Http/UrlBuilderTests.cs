@@ -49,4 +49,28 @@ public sealed class UrlBuilderTests
 
         Assert.That(url.ToString(), Is.EqualTo("ab"));
     }
+
+    [TestCase(-1)]
+    [TestCase(4)]
+    public void A_length_outside_the_text_written_is_refused(int length)
+    {
+        var url = new UrlBuilder().Append("abc");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(() => url.Length = length, Throws.TypeOf<ArgumentOutOfRangeException>());
+            Assert.That(url.ToString(), Is.EqualTo("abc"));
+        });
+    }
+
+    [TestCase(0, "")]
+    [TestCase(3, "abc")]
+    public void A_length_at_either_end_of_the_text_is_taken(int length, string url)
+    {
+        var builder = new UrlBuilder().Append("abc");
+
+        builder.Length = length;
+
+        Assert.That(builder.ToString(), Is.EqualTo(url));
+    }
 }

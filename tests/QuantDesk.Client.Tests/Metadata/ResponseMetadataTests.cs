@@ -91,6 +91,21 @@ public sealed class ResponseMetadataTests
     }
 
     [Test]
+    public async Task A_redirect_hop_is_an_attempt()
+    {
+        using var fixture = new ClientFixture();
+        fixture.Sandbox.Server.AnswerRun("run-moved", Response.Create().WithStatusCode(302).WithHeader("Location", Responses.RunPath + QuantDeskSandbox.ExampleRunId));
+
+        var response = await fixture.Client.GetBacktestRunWithResponseAsync("run-moved");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.Value.Data.RunId, Is.EqualTo(QuantDeskSandbox.ExampleRunId));
+            Assert.That(response.Attempts, Is.EqualTo(2));
+        });
+    }
+
+    [Test]
     public void An_error_answer_throws_the_same_typed_exception_as_the_plain_method()
     {
         using var fixture = new ClientFixture();
