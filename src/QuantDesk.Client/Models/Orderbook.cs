@@ -72,6 +72,7 @@ public partial class Orderbook
         };
     }
 
+    // Stryker disable once CollectionExpression : a null level added to a missing side is dropped like any level without a price
     private static IEnumerable<OrderbookLevel> Usable(IReadOnlyList<OrderbookLevel>? levels) =>
         (levels ?? []).Where(level => level is { Price: > 0, Size: > 0 });
 }

@@ -6,6 +6,7 @@ namespace QuantDesk.Client.Resilience;
 internal static class CallResilienceKeys
 {
     /// <summary>The call the strategies run (<see cref="CallState"/>).</summary>
+    // Stryker disable once String : the client's one key is found by its name, whatever that is
     public static readonly ResiliencePropertyKey<CallState> Call = new("QuantDesk.Call");
 
     public static CallState? CallOf(ResilienceContext context) =>

@@ -31,6 +31,7 @@ internal sealed class RateBudget : IDisposable
         {
             PermitLimit = options.PermitLimit,
             Window = TimeSpan.FromTicks(1),
+            // Stryker disable once Conditional : in Fail mode nothing ever waits in the limiter's queue
             QueueLimit = options.WhenExhausted == QuantDeskRateBudgetBehavior.Wait ? options.QueueLimit : 0,
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
             AutoReplenishment = false,
@@ -72,7 +73,7 @@ internal sealed class RateBudget : IDisposable
             && Errors.RetryAfterHeader.Read(response, _clock) is { } retryAfter
             && retryAfter > TimeSpan.Zero)
         {
-            Pause(retryAfter < maxPause ? retryAfter : maxPause);
+            Pause(TimeSpan.FromTicks(Math.Min(retryAfter.Ticks, maxPause.Ticks)));
         }
     }
 
@@ -84,10 +85,7 @@ internal sealed class RateBudget : IDisposable
         // Only a 429 gets here: a lock is cheap at that rate, and plainer than a compare-and-swap loop.
         lock (_pauseGate)
         {
-            if (until > _pausedUntilUtcTicks)
-            {
-                Volatile.Write(ref _pausedUntilUtcTicks, until);
-            }
+            Volatile.Write(ref _pausedUntilUtcTicks, Math.Max(until, _pausedUntilUtcTicks));
         }
     }
 
@@ -105,6 +103,7 @@ internal sealed class RateBudget : IDisposable
                 return new ValueTask<RateLimitLease>(lease);
             }
 
+            // Stryker disable once Statement : a refused lease holds nothing
             lease.Dispose();
         }
 
@@ -128,10 +127,11 @@ internal sealed class RateBudget : IDisposable
     private async ValueTask<RateLimitLease> WaitAsync(CallState? call, long started, CancellationToken cancellationToken)
     {
         // The wait is part of the call: it may not outlast what is left of its TotalTimeout.
-        using var deadline = new CancellationTokenSource(call?.Left is { } left && left > TimeSpan.Zero ? left : TimeSpan.Zero, _clock);
+        using var deadline = new CancellationTokenSource(TimeSpan.FromTicks(Math.Max(call?.Left.Ticks ?? 0, 0)), _clock);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         try
         {
+            // Stryker disable once Equality : at zero the pause loop does not run, and the queue check is the one the limiter makes anyway
             if (PauseLeft() > TimeSpan.Zero)
             {
                 // Calls waiting out a pause count against the queue as much as those queued in the limiter.
@@ -157,6 +157,7 @@ internal sealed class RateBudget : IDisposable
             var lease = await _limiter.AcquireAsync(1, linked.Token).ConfigureAwait(false);
             if (!lease.IsAcquired)
             {
+                // Stryker disable once Statement : a refused lease holds nothing
                 lease.Dispose();
                 return Rejected(call, started, RateBudgetRefusal.QueueFull);
             }
@@ -186,7 +187,7 @@ internal sealed class RateBudget : IDisposable
     private TimeSpan WindowLeft()
     {
         var left = Limits.Window - _clock.GetElapsedTime(Volatile.Read(ref _windowStarted));
-        return left > TimeSpan.Zero ? left : TimeSpan.Zero;
+        return TimeSpan.FromTicks(Math.Max(left.Ticks, 0));
     }
 
     private TimeSpan PauseLeft() => TimeSpan.FromTicks(Volatile.Read(ref _pausedUntilUtcTicks) - _clock.GetUtcNow().UtcTicks);

