@@ -44,9 +44,9 @@ internal static class ErrorFactory
                 var length = await stream.ReadAtLeastAsync(buffer.AsMemory(0, MaxBodyBytes), MaxBodyBytes, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
                 return FromResponse(response, buffer.AsMemory(0, length), clock);
             }
+            // Stryker disable once Block,Statement : memory only
             finally
             {
-                // Stryker disable once Statement : memory only
                 ArrayPool<byte>.Shared.Return(buffer);
             }
         }

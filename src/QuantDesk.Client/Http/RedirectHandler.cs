@@ -59,9 +59,9 @@ internal sealed class RedirectHandler : DelegatingHandler
 
                 next = NextHop(request, current, response, options.BaseAddress);
             }
+            // Stryker disable once Block,Statement : resources only: a redirect's body is never read
             finally
             {
-                // Stryker disable once Statement : resources only: a redirect's body is never read
                 response.Dispose();
             }
 

@@ -169,9 +169,9 @@ internal sealed class ResponseBufferingHandler : DelegatingHandler
         }
         finally
         {
+            // Stryker disable once Block,Statement : memory only
             if (buffer is not null)
             {
-                // Stryker disable once Statement : memory only
                 BufferedContent.GiveBack(buffer, buffer.Length);
             }
         }

@@ -17,6 +17,7 @@ internal sealed class SharedConnections : IDisposable
 
     private sealed class Handler(SocketsHttpHandler sockets) : HttpMessageHandler
     {
+        // Stryker disable once Boolean : the invoker is never disposed; the flag says that it must never close the shared pool
         private readonly HttpMessageInvoker _invoker = new(sockets, disposeHandler: false);
 
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>

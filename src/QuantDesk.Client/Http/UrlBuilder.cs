@@ -53,7 +53,7 @@ internal sealed class UrlBuilder
 
     private void EnsureRoom(int count)
     {
-        // Stryker disable once Equality,Statement : memory only: a buffer grown when the text would still fit
+        // Stryker disable once Equality,Block,Statement : memory only: a buffer grown when the text would still fit
         if (_length + count <= _buffer.Length)
         {
             return;

@@ -70,9 +70,9 @@ internal sealed class ResiliencePipelineHandler : DelegatingHandler
         {
             outcome = await executing.ConfigureAwait(false);
         }
+        // Stryker disable once Block,Statement : memory only
         finally
         {
-            // Stryker disable once Statement : memory only
             ResilienceContextPool.Shared.Return(context);
         }
 

@@ -251,6 +251,17 @@ public sealed class WaitForCompletionTests
         });
     }
 
+    // Neither the caller nor the wait's timeout cancelled: a timeout message would blame a limit that was never reached.
+    [Test]
+    public void A_cancellation_from_neither_the_caller_nor_the_timeout_is_passed_on_as_it_is()
+    {
+        var client = new ScriptedBacktestClient(_clock, Run(BacktestRunStatus.Queued), () => throw new OperationCanceledException("the double gave up"));
+
+        Assert.That(
+            () => client.RunAsync(client.WaitForCompletionAsync("run-1", Options()), Step, TimeSpan.FromMinutes(1)),
+            Throws.TypeOf<OperationCanceledException>().With.Message.EqualTo("the double gave up"));
+    }
+
     [TestCase("")]
     [TestCase("  ")]
     public void Refuses_a_blank_run_id(string runId)
