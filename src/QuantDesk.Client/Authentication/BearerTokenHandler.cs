@@ -98,7 +98,6 @@ internal sealed class BearerTokenHandler : DelegatingHandler
         }
         catch
         {
-            // Stryker disable once Statement : resources only: the caller never sees the rejected answer
             response.Dispose();
             throw;
         }
@@ -108,7 +107,6 @@ internal sealed class BearerTokenHandler : DelegatingHandler
             return response;
         }
 
-        // Stryker disable once Statement : resources only: the caller never sees the rejected answer
         response.Dispose();
         request.Headers.Remove("Authorization");
         Authorize(request, refreshed);

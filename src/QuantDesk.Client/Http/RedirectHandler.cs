@@ -59,7 +59,6 @@ internal sealed class RedirectHandler : DelegatingHandler
 
                 next = NextHop(request, current, response, options.BaseAddress);
             }
-            // Stryker disable once Block,Statement : resources only: a redirect's body is never read
             finally
             {
                 response.Dispose();

@@ -145,13 +145,11 @@ internal sealed class ResponseBufferingHandler : DelegatingHandler
                 }
             }
 
-            // Stryker disable once Statement : resources only: its stream is read to the end and disposed
             original.Dispose();
             response.Content = buffered;
         }
         catch (IOException exception)
         {
-            // Stryker disable once Statement : resources only: the caller never sees this answer
             response.Dispose();
             if (cancellationToken.IsCancellationRequested)
             {
@@ -163,7 +161,6 @@ internal sealed class ResponseBufferingHandler : DelegatingHandler
         }
         catch
         {
-            // Stryker disable once Statement : resources only: the caller never sees this answer
             response.Dispose();
             throw;
         }
