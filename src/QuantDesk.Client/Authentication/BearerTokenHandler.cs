@@ -98,6 +98,7 @@ internal sealed class BearerTokenHandler : DelegatingHandler
         }
         catch
         {
+            // Stryker disable once Statement : memory only: the body is buffered already and its connection given back
             response.Dispose();
             throw;
         }
@@ -107,6 +108,7 @@ internal sealed class BearerTokenHandler : DelegatingHandler
             return response;
         }
 
+        // Stryker disable once Statement : memory only: the body is buffered already and its connection given back
         response.Dispose();
         request.Headers.Remove("Authorization");
         Authorize(request, refreshed);
